@@ -1,0 +1,53 @@
+"""Prompt parts: the default instructions, the tool protocol and compliance rules (protected sections),
+and the chat messages that open an episode. The env takes its system prompt from config; these are
+only defaults."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from codreamer_env.scenarios import Scenario
+
+# Markers delimit the sections a prompt rewrite must keep verbatim.
+PROTECTED_BEGIN = "<!-- protected:{name} -->"
+PROTECTED_END = "<!-- /protected:{name} -->"
+
+TOOL_PROTOCOL = """\
+## Tool protocol
+You browse a knowledge graph (KG) about the prospect and the product. Call one tool per turn, as
+<tool_call>{"name": "TOOL", "arguments": {...}}</tool_call>
+Tools:
+- get_connected_nodes(node_id): the neighbours of a node, best first, with a one-line preview each.
+- get_relevant_context(node_id, k=5, radius=2, max_chars=800): evidence text from a node's neighbourhood and the node ids it used.
+- finalize_email(subject, body, citations): send the email and end the episode; citations lists the KG node ids you relied on.
+Example: <tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job"}}</tool_call>"""
+
+COMPLIANCE_RULES = """\
+## Compliance
+Use only facts you retrieved from the KG and cite their node ids. Never promise guaranteed results,
+ROI or savings; never use unapproved marketing claims, competitor rumours, or details about other
+accounts. No spam language (all caps, "act now", "!!!")."""
+
+DEFAULT_INSTRUCTIONS = """\
+You are a sales development representative. Write a short, personalised cold email (subject and a
+body of 60-150 words) that connects the prospect's most pressing job to the product feature that
+solves it, backed by a concrete fact from the KG, and ends with one clear ask that matches the goal."""
+
+
+def protect(name: str, text: str) -> str:
+    """Wrap `text` in markers that a prompt rewrite must keep."""
+    return f"{PROTECTED_BEGIN.format(name=name)}\n{text}\n{PROTECTED_END.format(name=name)}"
+
+
+def default_system_prompt() -> str:
+    """The default system prompt: instructions, then the protected tool protocol and compliance rules."""
+    return "\n\n".join([DEFAULT_INSTRUCTIONS, protect("tool_protocol", TOOL_PROTOCOL), protect("compliance", COMPLIANCE_RULES)])
+
+
+def build_messages(scenario: Scenario, system_prompt: str | None = None) -> list[dict[str, Any]]:
+    """The opening chat messages of an episode: system prompt and task brief."""
+    return [
+        {"role": "system", "content": system_prompt if system_prompt is not None else default_system_prompt()},
+        {"role": "user", "content": scenario.brief()},
+    ]

@@ -1,0 +1,222 @@
+"""Scenarios: the prospect, the goal, the seller's product, the KG, and what grading needs.
+
+Fixed, versioned splits live under `data/scenarios/<set>/<split>.jsonl` (see MANIFEST.json there);
+`load_scenarios("default-v1", "test")` reads one. The generator that wrote them is
+`codreamer_env.scenario_gen.generator`; re-running it reproduces the files byte for byte.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import orjson
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from codreamer_env.errors import DataError
+from codreamer_env.kg.graph import KnowledgeGraph
+
+SET_ALIASES = {"default": "default-v1", "hard": "hard-v1"}
+TrapKind = Literal["irrelevant_feature", "competitor", "compliance", "stale", "other_account"]
+
+
+class Persona(BaseModel):
+    """Traits the outcome simulator uses; not shown to agents."""
+
+    model_config = ConfigDict(extra="forbid")
+    responsiveness: float = 0.5
+    skepticism: float = 0.5
+    seniority: str = "manager"
+
+
+class Prospect(BaseModel):
+    """The person the email is for."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    first_name: str
+    last_name: str
+    title: str
+    company: str
+    industry: str
+    tech_stack: list[str] = Field(default_factory=list)
+    pains: list[str] = Field(default_factory=list)
+    persona: Persona = Field(default_factory=Persona)
+
+
+class Goal(BaseModel):
+    """What the email asks for, and the words a matching call to action uses."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: str
+    text: str
+    keywords: list[str] = Field(default_factory=list)
+
+
+class FeatureSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    node_id: str
+    name: str
+    description: str
+
+
+class Product(BaseModel):
+    """The seller's product and its features (each also a KG node)."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    name: str
+    seller: str
+    category: str
+    pitch: str
+    features: list[FeatureSpec]
+
+
+class Job(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    statement: str
+
+
+class Trap(BaseModel):
+    """A node an email should not lean on, and the phrases that show it did."""
+
+    model_config = ConfigDict(extra="forbid")
+    node_id: str
+    kind: TrapKind
+    phrases: list[str] = Field(default_factory=list)
+
+
+class Scenario(BaseModel):
+    """One task instance: write an email for this prospect about this product, grounded in this KG."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    set: str
+    split: str
+    difficulty: str = "default"
+    prospect: Prospect
+    goal: Goal
+    product: Product
+    job: Job
+    kg: list[dict[str, Any]]
+    start_nodes: list[str]
+    gold_paths: list[list[str]]
+    relevant_features: list[str]
+    supporting_nodes: list[str] = Field(default_factory=list)
+    traps: list[Trap] = Field(default_factory=list)
+    forbidden_phrases: list[str] = Field(default_factory=list)
+    decoy_entities: list[str] = Field(default_factory=list)
+
+    _graph: KnowledgeGraph | None = PrivateAttr(default=None)
+
+    def graph(self) -> KnowledgeGraph:
+        """The scenario's KnowledgeGraph, built on first use and kept."""
+        if self._graph is None:
+            self._graph = KnowledgeGraph.from_records(self.kg, source=f"scenario {self.id}")
+        return self._graph
+
+    @property
+    def gold_nodes(self) -> list[str]:
+        """Every node on a gold path, in path order, without repeats."""
+        return list(dict.fromkeys(n for p in self.gold_paths for n in p))
+
+    @property
+    def trap_ids(self) -> dict[str, str]:
+        """{trap node id: trap kind}."""
+        return {t.node_id: t.kind for t in self.traps}
+
+    def brief(self) -> str:
+        """The task brief an agent sees: prospect, goal, product, starting nodes (no gold, no traps)."""
+        p = self.prospect
+        return (
+            f"Prospect: {p.name}, {p.title} at {p.company} ({p.industry}).\n"
+            f"Seller: {self.product.seller}, product {self.product.name} ({self.product.category}).\n"
+            f"Goal of the email: {self.goal.text}.\n"
+            f"Start nodes: {', '.join(repr(n) for n in self.start_nodes)}."
+        )
+
+
+def data_dir() -> Path:
+    """Where scenario sets live: $CODREAMER_DATA, else the repository's `data/` folder."""
+    env = os.environ.get("CODREAMER_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def read_scenarios(path: str | os.PathLike[str]) -> list[Scenario]:
+    """Read scenarios from a JSONL file; a bad record raises DataError naming the file, line and field."""
+    out = []
+    with open(path, "rb") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise DataError(f"malformed JSON: {exc.msg}", file=str(path), line=lineno, field="(json)") from None
+            try:
+                out.append(Scenario.model_validate(raw))
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                field = ".".join(str(x) for x in err["loc"])
+                raise DataError(err["msg"], file=str(path), line=lineno, field=field,
+                                node_id=raw.get("id") if isinstance(raw, dict) else None) from None
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(path: str, mtime_ns: int) -> tuple[Scenario, ...]:
+    return tuple(read_scenarios(path))
+
+
+def scenario_path(name: str = "default-v1", split: str = "test") -> Path:
+    """The JSONL file of a named set and split."""
+    name = SET_ALIASES.get(name, name)
+    path = data_dir() / "scenarios" / name / f"{split}.jsonl"
+    if not path.exists():
+        avail = sorted(str(p.relative_to(data_dir() / "scenarios")) for p in (data_dir() / "scenarios").glob("*/*.jsonl"))
+        raise DataError(f"no scenario split {name}/{split}; available: {', '.join(avail) or 'none'}", file=str(path),
+                        field="split")
+    return path
+
+
+def load_scenarios(name: str = "default-v1", split: str = "test", *, limit: int | None = None) -> list[Scenario]:
+    """Load a fixed scenario split ("default-v1"/"hard-v1"; "default" and "hard" are aliases)."""
+    path = scenario_path(name, split)
+    rows = list(_load_cached(str(path), path.stat().st_mtime_ns))
+    return rows[:limit] if limit is not None else rows
+
+
+def get_scenario(scenario_id: str) -> Scenario:
+    """Look a scenario up by its id, e.g. "default-v1/test/0003"."""
+    try:
+        set_name, split, _ = scenario_id.split("/")
+    except ValueError:
+        raise KeyError(f"scenario id {scenario_id!r} is not of the form <set>/<split>/<nnnn>") from None
+    for s in load_scenarios(set_name, split):
+        if s.id == scenario_id:
+            return s
+    raise KeyError(f"no scenario {scenario_id!r}")
+
+
+def scenario_dataset(split: str = "test", name: str = "default-v1", *, system_prompt: str | None = None):
+    """A `datasets.Dataset` with one row per scenario: `prompt` (chat messages), `scenario_id`, and columns TRL
+    trainers pass on to reward functions and `environment_factory.reset(**row)`."""
+    import datasets  # deferred: heavy, and only needed here
+
+    from codreamer_env.prompts import build_messages
+
+    rows = []
+    for s in load_scenarios(name, split):
+        rows.append({
+            "prompt": build_messages(s, system_prompt),
+            "scenario_id": s.id,
+            "prospect_name": s.prospect.name,
+            "company": s.prospect.company,
+            "goal": s.goal.text,
+        })
+    return datasets.Dataset.from_list(rows)
