@@ -298,7 +298,8 @@ class RubricJudge:
         role = 1.0 if f.title_stems & stems else 0.0
         need_hits = len(f.need_stems & stems)
         need = min(1.0, need_hits / 3)
-        score = 0.3 * name + 0.3 * company + 0.1 * role + 0.3 * need
+        # Pain words in an email addressed to nobody in particular are topic, not personalization.
+        score = 0.3 * name + 0.3 * company + 0.1 * role + 0.3 * need * (1.0 if name or company else 0.3)
         if foreign:
             score *= 0.25 ** min(2, len(foreign))
         d["personalization"] = {"name": name, "company": company, "role": role, "need_hits": need_hits,
