@@ -164,3 +164,52 @@ def test_streaming_reports_malformed_tail(tmp_path, monkeypatch):
 def test_missing_file():
     with pytest.raises(DataError, match="no such file"):
         KnowledgeGraph.load("/nonexistent/kg.json")
+
+
+@pytest.fixture
+def fast_path(monkeypatch):
+    """Route every file through the columnar (Arrow) path, with chunks small enough to split objects."""
+    from codreamer_env.kg import _arrow
+
+    monkeypatch.setattr(graph_mod, "_FAST_THRESHOLD", 0)
+    monkeypatch.setattr(_arrow, "_CHUNK", 2048)
+
+
+@pytest.mark.parametrize("records", [NEW, OLD, _big_records(500)])
+@pytest.mark.parametrize("name", ["kg.json", "kg.jsonl", "kg_pretty.json"])
+def test_columnar_fast_path_matches_exact_builder(tmp_path, fast_path, records, name):
+    exact = KnowledgeGraph.from_records(records)
+    p = tmp_path / name
+    if name.endswith(".jsonl"):
+        p.write_text("\n".join(json.dumps(r) for r in records))
+    else:
+        p.write_text(json.dumps(records, indent=2 if "pretty" in name else None))
+    fast = KnowledgeGraph.load(p, cache=False)
+    assert fast == exact
+    assert fast.to_records() == exact.to_records()  # attributes, rationale, types, labels all kept
+
+
+def test_scenario_kgs_through_the_fast_path(tmp_path, fast_path):
+    import codreamer_env as ce
+
+    for s in ce.load_scenarios("hard-v1", "test", limit=3):
+        p = tmp_path / "s.json"
+        p.write_text(json.dumps(s.kg))
+        assert KnowledgeGraph.load(p, cache=False) == s.graph()
+
+
+@pytest.mark.parametrize(
+    ("records", "field"),
+    [
+        ([{"id": "a", "content": "x"}, {"id": "a", "content": "y"}], "id"),
+        ([{"id": "a", "content": "x", "edges": [{"target": "ghost"}]}], "edges.target"),
+        ([{"id": "a", "content": "x"}, {"id": "b"}], "content"),
+        ([{"id": "a", "content": "x"}, {"id": "b", "content": 7}], "content"),
+    ],
+)
+def test_fast_path_falls_back_to_located_errors(tmp_path, fast_path, records, field):
+    p = tmp_path / "bad.json"
+    p.write_text(json.dumps(records, indent=1))
+    with pytest.raises(DataError) as ei:
+        KnowledgeGraph.load(p, cache=False)
+    assert ei.value.field == field and ei.value.file == str(p) and ei.value.line is not None

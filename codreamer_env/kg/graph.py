@@ -38,6 +38,7 @@ _EDGE_KEYS = {"target", "target_id", "label", "relationship", "rationale"}
 _CACHE_VERSION = 3
 _STREAM_THRESHOLD = 32 * 1024 * 1024  # JSON files larger than this are parsed node by node
 _CHUNK = 16 * 1024 * 1024
+_FAST_THRESHOLD = 8 * 1024 * 1024  # files larger than this go through the columnar (Arrow) path first
 
 
 class _Builder:
@@ -275,7 +276,8 @@ class KnowledgeGraph:
         self._index = index
         self._text = text
         self._text_off = text_off
-        self._off = text_off.tolist() if len(ids) <= 200_000 else None
+        # Python lists make scalar lookups ~5x faster than numpy item access (~36 MB per million nodes).
+        self._off = text_off.tolist()
         self._type_code = type_code
         self._types = types
         self.indptr = indptr
@@ -287,7 +289,8 @@ class KnowledgeGraph:
         self.source = source
         self._rev: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._pf_dist: np.ndarray | None = None
-        self._ptr = indptr.tolist() if len(ids) <= 200_000 else None
+        self._ptr = indptr.tolist()
+        self._succ: list[tuple[str, ...]] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -324,9 +327,17 @@ class KnowledgeGraph:
 
     @classmethod
     def _parse(cls, path: str, size: int) -> KnowledgeGraph:
-        b = _Builder(path)
         lower = path.lower()
-        if lower.endswith((".jsonl", ".ndjson")):
+        jsonl = lower.endswith((".jsonl", ".ndjson"))
+        if size > _FAST_THRESHOLD:
+            from codreamer_env.kg._arrow import arrow_build
+
+            built = arrow_build(path, jsonl)
+            if built is not None:
+                return cls(**built, source=path)
+            # Anything unusual: re-parse exactly, so the error names file, line, node and field.
+        b = _Builder(path)
+        if jsonl:
             with open(path, "rb") as fh:
                 for lineno, line in enumerate(fh, start=1):
                     if not line.strip():
@@ -439,9 +450,7 @@ class KnowledgeGraph:
     def content(self, node: str | int) -> str:
         """The text of a node (by id or index)."""
         i = self._index[node] if isinstance(node, str) else node
-        if self._off is not None:
-            return self._text[self._off[i] : self._off[i + 1]].decode("utf-8")
-        return self._text[int(self._text_off[i]) : int(self._text_off[i + 1])].decode("utf-8")
+        return self._text[self._off[i] : self._off[i + 1]].decode("utf-8")
 
     def node_type(self, node: str | int) -> str | None:
         """The node's `type`, or None when the source gave none."""
@@ -475,22 +484,29 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ adjacency
     def _span(self, i: int) -> tuple[int, int]:
-        if self._ptr is not None:
-            return self._ptr[i], self._ptr[i + 1]
-        return int(self.indptr[i]), int(self.indptr[i + 1])
+        return self._ptr[i], self._ptr[i + 1]
 
     def out_indices(self, i: int) -> np.ndarray:
         """Indices of successors of node index `i` (a view, no copy)."""
         s, e = self._span(i)
         return self.indices[s:e]
 
+    def _out_ids(self) -> list[tuple[str, ...]]:
+        # Successor ids per node, materialised once from the CSR arrays: one lookup per query instead of
+        # a pointer chase per neighbour (about 100 bytes a node).
+        if self._succ is None:
+            ids, ptr = self.ids, self._ptr
+            getter = ids.__getitem__
+            flat = self.indices.tolist()
+            self._succ = [tuple(map(getter, flat[ptr[i] : ptr[i + 1]])) for i in range(len(ids))]
+        return self._succ
+
     def neighbors(self, node_id: str, direction: str = "out") -> list[str]:
         """Neighbour ids of `node_id`: successors ("out"), predecessors ("in") or both, in edge order."""
+        if direction == "out":
+            return list((self._succ or self._out_ids())[self._index[node_id]])
         i = self._index[node_id]
         ids = self.ids
-        if direction == "out":
-            s, e = self._span(i)
-            return [ids[j] for j in self.indices[s:e].tolist()]
         if direction == "in":
             return [ids[j] for j in self.in_indices(i).tolist()]
         if direction == "both":
@@ -559,6 +575,38 @@ class KnowledgeGraph:
                 break
             frontier = nxt
         return dist
+
+    def ranked_neighborhood(
+        self,
+        node: str | int,
+        radius: int = 2,
+        scores: np.ndarray | None = None,
+        k: int = 5,
+        *,
+        prefer_product_paths: bool = False,
+        direction: str = "out",
+    ) -> list[tuple[int, int, float]]:
+        """The node and its top-`k` neighbours within `radius`, as (index, distance, score), best first.
+
+        Ranking: (when `prefer_product_paths`) nodes that can reach a product-feature node first, then by
+        score (higher first), then by distance (closer first), then by index, so ties are deterministic.
+        The start node always comes first.
+        """
+        ball = self.ball(node, radius, direction)
+        start = next(iter(ball))
+        others = [i for i in ball if i != start]
+        if not others:
+            return [(start, 0, float(scores[start]) if scores is not None else 1.0)]
+        idx = np.fromiter(others, dtype=np.int64, count=len(others))
+        sc = scores[idx] if scores is not None else np.ones(len(idx))
+        dist = np.fromiter((ball[i] for i in others), dtype=np.int64, count=len(others))
+        keys = [idx, dist, -sc]
+        if prefer_product_paths:
+            reach = self.distance_to_product_feature()[idx] >= 0
+            keys.append(~reach)
+        order = np.lexsort(keys)[: max(0, k)]
+        top = [(int(idx[o]), int(dist[o]), float(sc[o])) for o in order]
+        return [(start, 0, float(scores[start]) if scores is not None else 1.0), *top]
 
     def shortest_path(self, src: str, dst: str, max_len: int | None = None) -> list[str] | None:
         """Shortest directed path from src to dst as a list of ids, or None."""

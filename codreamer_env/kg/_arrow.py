@@ -1,0 +1,203 @@
+"""Columnar fast path for big KG files: chunked JSON-array splitting -> Arrow -> CSR, no per-edge objects.
+
+Used for files above a size threshold. It validates in bulk; on anything unexpected (missing fields, wrong
+types, duplicate ids, unknown targets, mixed node spellings) it returns None and the caller re-parses with
+the exact Python builder, whose DataError names the file, line, node and field.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+
+_CHUNK = 64 * 1024 * 1024
+
+
+def _scan(buf: bytes) -> tuple[int, np.ndarray]:
+    """(end of the last complete top-level object, positions of top-level commas before it)."""
+    a = np.frombuffer(buf, dtype=np.uint8)
+    quotes = np.flatnonzero(a == 34)
+    if quotes.size:
+        pre = quotes[quotes > 0] - 1
+        esc_mask = a[pre] == 92
+        if esc_mask.any():
+            drop = []
+            for q in (pre[esc_mask] + 1).tolist():
+                k = q - 1
+                while k >= 0 and buf[k] == 92:
+                    k -= 1
+                if (q - 1 - k) % 2 == 1:
+                    drop.append(q)
+            if drop:
+                quotes = np.setdiff1d(quotes, np.asarray(drop, dtype=quotes.dtype), assume_unique=True)
+    struct = np.flatnonzero((a == 123) | (a == 125) | (a == 44))
+    struct = struct[(np.searchsorted(quotes, struct) % 2) == 0]
+    ch = a[struct]
+    step = np.where(ch == 123, 1, np.where(ch == 125, -1, 0))
+    depth = np.cumsum(step)
+    closes = np.flatnonzero((depth == 0) & (step == -1))
+    if closes.size == 0:
+        return -1, np.empty(0, dtype=np.int64)
+    end = int(struct[closes[-1]])
+    commas = struct[(ch == 44) & (depth == 0) & (struct < end)]
+    return end, commas
+
+
+def _json_array_tables(path: str) -> list[Any] | None:
+    import pyarrow.json as pj
+
+    opts = pj.ParseOptions(newlines_in_values=True)
+    tables = []
+    with open(path, "rb") as fh:
+        carry = b""
+        started = False
+        while True:
+            block = fh.read(_CHUNK)
+            buf = carry + block
+            if not started:
+                s = buf.lstrip()
+                if not s:
+                    if not block:
+                        return None
+                    continue
+                if s[:1] != b"[":
+                    return None
+                buf = s[1:]
+                started = True
+            end, commas = _scan(buf)
+            if end < 0:
+                if not block:
+                    return None if buf.strip() not in (b"]", b"") else tables
+                carry = buf
+                continue
+            body = bytearray(buf[: end + 1])
+            if commas.size:
+                np.frombuffer(body, dtype=np.uint8)[commas] = 32  # top-level separators -> spaces
+            lead = body.lstrip()
+            if lead[:1] == b",":
+                body = bytearray(lead[1:])
+            tables.append(pj.read_json(io.BytesIO(bytes(body)), parse_options=opts))
+            carry = buf[end + 1 :]
+            if not block:
+                return tables if carry.strip() in (b"]", b"") else None
+
+
+def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
+    """Parse and index `path` column-wise; the KnowledgeGraph constructor's arguments, or None to fall back."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.json as pj
+    except ImportError:  # pragma: no cover - pyarrow comes with `datasets`
+        return None
+    try:
+        if jsonl:
+            tables = [pj.read_json(path, read_options=pj.ReadOptions(block_size=16 << 20))]
+        else:
+            tables = _json_array_tables(path)
+        if not tables:
+            return None
+        table = pa.concat_tables(tables, promote_options="permissive").combine_chunks()
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    names = set(table.column_names)
+    if "id" not in names or "content" not in names or ("edges" in names and "edge" in names):
+        return None
+    ids_arr = table.column("id").chunk(0) if table.num_rows else pa.array([], pa.string())
+    content = table.column("content").chunk(0)
+    if not pa.types.is_string(ids_arr.type) or not pa.types.is_string(content.type):
+        return None
+    if ids_arr.null_count or content.null_count:
+        return None
+    n = table.num_rows
+    ids = ids_arr.to_pylist()
+    index = dict(zip(ids, range(n), strict=True))
+    if len(index) != n or "" in index:
+        return None  # duplicate or empty ids: the exact builder names them
+    # Node texts: one UTF-8 blob with int64 offsets.
+    lc = content.cast(pa.large_string())
+    offs = np.frombuffer(lc.buffers()[1], dtype=np.int64)[lc.offset : lc.offset + n + 1]
+    text = lc.buffers()[2].to_pybytes()[offs[0] : offs[-1]] if n else b""
+    text_off = (offs - offs[0]).astype(np.int64)
+    # Types as small-integer codes.
+    types: list[str] = []
+    type_code = np.full(n, -1, dtype=np.int32)
+    if "type" in names:
+        tcol = table.column("type").chunk(0)
+        if not (pa.types.is_string(tcol.type) or pa.types.is_null(tcol.type)):
+            return None
+        if pa.types.is_string(tcol.type):
+            enc = tcol.dictionary_encode()
+            types = enc.dictionary.to_pylist()
+            type_code = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32)
+    # Edges: list<struct<target|target_id, label|relationship, rationale, ...>>.
+    ecol_name = "edges" if "edges" in names else ("edge" if "edge" in names else None)
+    labels: list[str] = []
+    edge_attrs: dict[int, dict[str, Any]] = {}
+    if ecol_name is None:
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        indices = np.empty(0, dtype=np.int32)
+        edge_label = np.empty(0, dtype=np.int32)
+    else:
+        ecol = table.column(ecol_name).chunk(0)
+        if not pa.types.is_list(ecol.type):
+            return None
+        offsets = ecol.offsets.to_numpy().astype(np.int64)
+        indptr = offsets - offsets[0]
+        values = ecol.values.slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
+        m = len(values)
+        if m == 0:
+            indices = np.empty(0, dtype=np.int32)
+            edge_label = np.empty(0, dtype=np.int32)
+        else:
+            if not pa.types.is_struct(values.type):
+                return None
+            fields = {values.type.field(k).name for k in range(values.type.num_fields)}
+            tgt = None
+            for key in ("target", "target_id"):
+                if key in fields:
+                    col = values.field(key)
+                    if not (pa.types.is_string(col.type) or pa.types.is_null(col.type)):
+                        return None
+                    col = col.cast(pa.string())
+                    tgt = col if tgt is None else pc.coalesce(tgt, col)
+            if tgt is None or tgt.null_count:
+                return None
+            lab = None
+            for key in ("label", "relationship"):
+                if key in fields:
+                    col = values.field(key)
+                    if not (pa.types.is_string(col.type) or pa.types.is_null(col.type)):
+                        return None
+                    col = col.cast(pa.string())
+                    lab = col if lab is None else pc.coalesce(lab, col)
+            lab = pa.array(["related_to"] * m, pa.string()) if lab is None else lab.fill_null("related_to")
+            found = pc.index_in(tgt, value_set=ids_arr)
+            if found.null_count:
+                return None  # an edge to an unknown node: the exact builder names it
+            indices = found.to_numpy(zero_copy_only=False).astype(np.int32)
+            enc = lab.dictionary_encode()
+            labels = enc.dictionary.to_pylist()
+            edge_label = enc.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+            for key in sorted(fields - {"target", "target_id", "label", "relationship"}):
+                col = values.field(key)
+                valid = np.flatnonzero(col.is_valid().to_numpy(zero_copy_only=False))
+                if valid.size:
+                    vals = col.take(pa.array(valid)).to_pylist()
+                    for e, v in zip(valid.tolist(), vals, strict=True):
+                        edge_attrs.setdefault(e, {})[key] = v
+    attrs: dict[int, dict[str, Any]] = {}
+    for key in sorted(names - {"id", "content", "type", "edges", "edge"}):
+        col = table.column(key).chunk(0)
+        valid = np.flatnonzero(col.is_valid().to_numpy(zero_copy_only=False))
+        if valid.size:
+            vals = col.take(pa.array(valid)).to_pylist()
+            for i, v in zip(valid.tolist(), vals, strict=True):
+                attrs.setdefault(i, {})[key] = v
+    return {
+        "ids": ids, "index": index, "text": text, "text_off": text_off, "type_code": type_code, "types": types,
+        "indptr": indptr.astype(np.int64), "indices": indices, "edge_label": edge_label, "labels": labels,
+        "attrs": attrs, "edge_attrs": edge_attrs,
+    }
