@@ -588,9 +588,9 @@ class KnowledgeGraph:
     ) -> list[tuple[int, int, float]]:
         """The node and its top-`k` neighbours within `radius`, as (index, distance, score), best first.
 
-        Ranking: (when `prefer_product_paths`) nodes that can reach a product-feature node first, then by
-        score (higher first), then by distance (closer first), then by index, so ties are deterministic.
-        The start node always comes first.
+        Ranking: by priority (higher first), then distance (closer first), then index, so ties are
+        deterministic. Priority is the node's score, plus (when `prefer_product_paths`) a bonus of
+        0.5 / (1 + hops to the nearest product feature) for nodes on a path to one. The start node comes first.
         """
         ball = self.ball(node, radius, direction)
         start = next(iter(ball))
@@ -600,11 +600,11 @@ class KnowledgeGraph:
         idx = np.fromiter(others, dtype=np.int64, count=len(others))
         sc = scores[idx] if scores is not None else np.ones(len(idx))
         dist = np.fromiter((ball[i] for i in others), dtype=np.int64, count=len(others))
-        keys = [idx, dist, -sc]
+        prio = sc
         if prefer_product_paths:
-            reach = self.distance_to_product_feature()[idx] >= 0
-            keys.append(~reach)
-        order = np.lexsort(keys)[: max(0, k)]
+            hops = self.distance_to_product_feature()[idx]
+            prio = sc + np.where(hops >= 0, 0.5 / (1.0 + np.maximum(hops, 0)), 0.0)
+        order = np.lexsort([idx, dist, -prio])[: max(0, k)]
         top = [(int(idx[o]), int(dist[o]), float(sc[o])) for o in order]
         return [(start, 0, float(scores[start]) if scores is not None else 1.0), *top]
 

@@ -94,6 +94,16 @@ def _fill(template: str, nums: Numbers) -> str:
     return template.format_map(nums)
 
 
+def _a(noun: str) -> str:
+    """'a' or 'an' before a noun phrase."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def _end(sentence: str) -> str:
+    """A sentence ending in exactly one full stop (company names may end in 'Co.')."""
+    return sentence if sentence.endswith(".") else sentence + "."
+
+
 def _label(text: str, words: int = 6) -> str:
     toks = text.split()
     return " ".join(toks[:words]).rstrip(".,;:")
@@ -176,12 +186,12 @@ def build_scenario(sid: str, set_name: str, split: str, hard: bool, pool: NamePo
     cj = kg.add("Customer Job", "customer_job",
                 f"{full}, {title} at {company}, needs to {job['statement']}. {job_pains[0]}")
     person = kg.add(f"Prospect: {full}", "person",
-                    f"{full} is {title} at {company}. " + _fill(rng.choice(VP.SENIORITY_BACKGROUND), Numbers(rng, {
+                    _end(f"{full} is {title} at {company}") + " " + _fill(rng.choice(VP.SENIORITY_BACKGROUND), Numbers(rng, {
                         "company": company, "prev": rng.choice(VP.PREVIOUS_EMPLOYERS), "tenure": nums["tenure"]}))
                     + " " + _fill(rng.choice(VP.LINKEDIN), Numbers(rng, {"when": rng.choice(VP.WHEN),
                                                                          "topic": job["statement"], "area": product["category"]})))
     comp = kg.add(f"Company: {company}", "company",
-                  f"{company} is a {industry['name']} company headquartered in {rng.choice(industry['hq'])} with about "
+                  f"{company} is {_a(industry['name'])} company headquartered in {rng.choice(industry['hq'])} with about "
                   f"{nums['employees']:,} employees. " + _fill(rng.choice(industry["context"]), nums))
     kg.link(cj, person, "owned_by")
     kg.link(person, comp, "works_at")
@@ -293,7 +303,7 @@ def build_scenario(sid: str, set_name: str, split: str, hard: bool, pool: NamePo
         ptext = _fill(rng.choice(job["pains"]), Numbers(rng, {"company": pc, "erp": rng.choice(industry["systems"]),
                                                               "product": product["name"]}))
         peer = kg.add(f"Peer Account: {pc}", "peer_account",
-                      f"{pf} {pl}, {pt} at {pc} (a different {industry['name']} account), told a sales rep: \"{ptext}\"",
+                      f"{pf} {pl}, {pt} at {pc} ({_a('different ' + industry['name'])} account), told a sales rep: \"{ptext}\"",
                       account=pc)
         kg.link(comp, peer, "similar_to")
         traps.append({"node_id": peer, "kind": "other_account", "phrases": [f"{pf} {pl}", pc]})
