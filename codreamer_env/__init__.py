@@ -6,25 +6,51 @@ or opens a client at import time.
 
 from __future__ import annotations
 
+from codreamer_env.env import SalesEmailEnv
 from codreamer_env.errors import DataError
+from codreamer_env.groups import GroupResult, rollout_group
 from codreamer_env.kg import KnowledgeGraph, NodeScores
 from codreamer_env.rewards import JudgeResult, RubricJudge
 from codreamer_env.scenarios import Scenario, get_scenario, load_scenarios, scenario_dataset
 from codreamer_env.trajectory import FinalEmail, ToolCall, Trajectory
+from codreamer_env.wrappers import ShapedToolReward
 
 __version__ = "0.1.0"
 
+ENV_ID = "codreamer/SalesEmail-v0"
+HARD_ENV_ID = "codreamer/SalesEmail-hard-v0"
+
+
+def _register() -> None:
+    import gymnasium
+
+    if ENV_ID not in gymnasium.registry:
+        gymnasium.register(id=ENV_ID, entry_point="codreamer_env.env:SalesEmailEnv",
+                           kwargs={"scenario_set": "default-v1", "split": "test"})
+    if HARD_ENV_ID not in gymnasium.registry:
+        gymnasium.register(id=HARD_ENV_ID, entry_point="codreamer_env.env:SalesEmailEnv",
+                           kwargs={"scenario_set": "hard-v1", "split": "test", "max_turns": 12})
+
+
+_register()
+
 __all__ = [
+    "ENV_ID",
+    "HARD_ENV_ID",
     "DataError",
     "FinalEmail",
+    "GroupResult",
     "JudgeResult",
     "KnowledgeGraph",
     "NodeScores",
     "RubricJudge",
+    "SalesEmailEnv",
     "Scenario",
+    "ShapedToolReward",
     "ToolCall",
     "Trajectory",
     "get_scenario",
     "load_scenarios",
+    "rollout_group",
     "scenario_dataset",
 ]

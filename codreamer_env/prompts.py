@@ -9,10 +9,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from codreamer_env.scenarios import Scenario
 
-# Markers delimit the sections a prompt rewrite must keep verbatim.
-PROTECTED_BEGIN = "<!-- protected:{name} -->"
-PROTECTED_END = "<!-- /protected:{name} -->"
-
 TOOL_PROTOCOL = """\
 ## Tool protocol
 You browse a knowledge graph (KG) about the prospect and the product. Call one tool per turn, as
@@ -35,14 +31,18 @@ body of 60-150 words) that connects the prospect's most pressing job to the prod
 solves it, backed by a concrete fact from the KG, and ends with one clear ask that matches the goal."""
 
 
-def protect(name: str, text: str) -> str:
-    """Wrap `text` in markers that a prompt rewrite must keep."""
-    return f"{PROTECTED_BEGIN.format(name=name)}\n{text}\n{PROTECTED_END.format(name=name)}"
+# Sections a prompt rewrite must keep verbatim (checked by exact text, so no markers reach the model).
+PROTECTED_SECTIONS = {"tool_protocol": TOOL_PROTOCOL, "compliance": COMPLIANCE_RULES}
 
 
 def default_system_prompt() -> str:
-    """The default system prompt: instructions, then the protected tool protocol and compliance rules."""
-    return "\n\n".join([DEFAULT_INSTRUCTIONS, protect("tool_protocol", TOOL_PROTOCOL), protect("compliance", COMPLIANCE_RULES)])
+    """The default system prompt: instructions, then the tool protocol and compliance rules."""
+    return "\n\n".join([DEFAULT_INSTRUCTIONS, TOOL_PROTOCOL, COMPLIANCE_RULES])
+
+
+def missing_protected_sections(prompt: str) -> list[str]:
+    """Names of protected sections that `prompt` does not contain verbatim."""
+    return [name for name, text in PROTECTED_SECTIONS.items() if text not in prompt]
 
 
 def build_messages(scenario: Scenario, system_prompt: str | None = None) -> list[dict[str, Any]]:

@@ -80,7 +80,7 @@ class Tool:
     def validate(self, arguments: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
         """Validated arguments, or a message naming each bad argument."""
         try:
-            return self.model.model_validate(arguments).model_dump(), None
+            return dict(self.model.model_validate(arguments)), None
         except ValidationError as exc:
             parts = []
             for err in exc.errors():
@@ -97,6 +97,11 @@ class Tool:
         return f"{self.name}({', '.join(self.params)})"
 
 
+def _ok(content: str, data: dict[str, Any]) -> ToolResult:
+    # Tool results are built by this module from validated data: skip pydantic's re-validation.
+    return ToolResult.model_construct(ok=True, content=content, data=data, error=None)
+
+
 def _preview(text: str, n: int = PREVIEW_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -109,6 +114,21 @@ class KGTools:
         self.kg = kg
         self.scores = scores if scores is not None else NodeScores(kg)
         self.config = config or ToolConfig()
+        self._texts: dict[int, str] = {}
+        self._previews: dict[int, str] = {}
+
+    def _text(self, j: int) -> str:
+        # Whitespace-normalised node text, cached: an episode reads the same nodes again and again.
+        t = self._texts.get(j)
+        if t is None:
+            t = self._texts[j] = " ".join(self.kg.content(j).split())
+        return t
+
+    def _preview(self, j: int) -> str:
+        p = self._previews.get(j)
+        if p is None:
+            p = self._previews[j] = _preview(self._text(j))
+        return p
 
     # The three tools. Signatures and docstrings are the schemas' single source of truth.
     def get_connected_nodes(self, node_id: str) -> ToolResult:
@@ -121,31 +141,28 @@ class KGTools:
         i = kg.get_index(node_id)
         if i is None:
             return self._unknown(node_id)
-        vals = self.scores.values
-        rows = []
-        s, e = kg._span(i)
-        for k in range(s, e):
-            j = int(kg.indices[k])
-            rows.append((j, kg._labels[int(kg.edge_label[k])], "out"))
+        ptr, succ, succ_lab, rptr, pred, pred_lab = kg.adjacency_lists()
+        labels = kg._labels
+        seen: dict[int, tuple[int, int, int]] = {}
+        for j, lab in zip(succ[ptr[i] : ptr[i + 1]], succ_lab[ptr[i] : ptr[i + 1]], strict=True):
+            seen.setdefault(j, (j, lab, 0))
         if self.config.direction == "both":
-            rptr, rind, rorder = kg._reverse()
-            for k in range(int(rptr[i]), int(rptr[i + 1])):
-                j = int(rind[k])
-                rows.append((j, kg._labels[int(kg.edge_label[int(rorder[k])])], "in"))
-        seen: dict[int, tuple[int, str, str]] = {}
-        for r in rows:
-            seen.setdefault(r[0], r)
-        ranked = sorted(seen.values(), key=lambda r: (-vals[r[0]], r[2] != "out", r[0]))[: self.config.max_neighbors]
-        lines = [f"Nodes connected to {node_id!r} ({len(ranked)} of {len(seen)}):"]
+            for j, lab in zip(pred[rptr[i] : rptr[i + 1]], pred_lab[rptr[i] : rptr[i + 1]], strict=True):
+                seen.setdefault(j, (j, lab, 1))
+        cand = list(seen.values())
+        vals = self.scores.values[[r[0] for r in cand]].tolist() if cand else []
+        order = sorted(range(len(cand)), key=lambda q: (-vals[q], cand[q][2], cand[q][0]))[: self.config.max_neighbors]
+        lines = [f"Nodes connected to {node_id!r} ({len(order)} of {len(cand)}):"]
         out = []
-        for j, label, direction in ranked:
-            nid = kg.ids[j]
-            arrow = f"-[{label}]->" if direction == "out" else f"<-[{label}]-"
-            pv = _preview(kg.content(j))
-            lines.append(f"{arrow} {nid!r} (score {vals[j]:.2f}): {pv}")
-            out.append({"id": nid, "label": label, "direction": direction, "score": round(float(vals[j]), 4),
-                        "preview": pv})
-        return ToolResult(ok=True, content="\n".join(lines), data={"node_id": node_id, "neighbors": out,
+        for q in order:
+            j, lab, direction = cand[q]
+            nid, label = kg.ids[j], labels[lab]
+            arrow = f"-[{label}]->" if direction == 0 else f"<-[{label}]-"
+            pv = self._preview(j)
+            lines.append(f"{arrow} {nid!r} (score {vals[q]:.2f}): {pv}")
+            out.append({"id": nid, "label": label, "direction": "out" if direction == 0 else "in",
+                        "score": round(vals[q], 4), "preview": pv})
+        return _ok(content="\n".join(lines), data={"node_id": node_id, "neighbors": out,
                                                                    "shown": [r["id"] for r in out]})
 
     def get_relevant_context(
@@ -173,7 +190,7 @@ class KGTools:
         parts, used = [], []
         for j, _dist, _sc in top:
             nid = kg.ids[j]
-            entry = f"[{nid}] {' '.join(kg.content(j).split())}"
+            entry = f"[{nid}] {self._text(j)}"
             if len(entry) > budget:
                 if budget < 60:
                     break
@@ -184,7 +201,7 @@ class KGTools:
             if budget <= 0:
                 break
         text = "\n".join(parts)
-        return ToolResult(ok=True, content=f"Context from {node_id!r} (cite these node ids: {used}):\n{text}",
+        return _ok(content=f"Context from {node_id!r} (cite these node ids: {used}):\n{text}",
                           data={"node_id": node_id, "citations": used, "shown": used})
 
     def finalize_email(self, subject: str, body: str, citations: list[str]) -> ToolResult:
@@ -197,7 +214,7 @@ class KGTools:
         """
         unknown = [c for c in citations if c not in self.kg]
         note = f" Note: {len(unknown)} citation(s) are not KG node ids: {unknown[:5]}." if unknown else ""
-        return ToolResult(ok=True, content=f"Email finalized ({len(body.split())} words, {len(citations)} citations).{note}",
+        return _ok(content=f"Email finalized ({len(body.split())} words, {len(citations)} citations).{note}",
                           data={"subject": subject, "body": body, "citations": list(citations), "final": True})
 
     def _unknown(self, node_id: str) -> ToolResult:

@@ -491,6 +491,20 @@ class KnowledgeGraph:
         s, e = self._span(i)
         return self.indices[s:e]
 
+    def _rev_lists(self) -> tuple[Any, Any]:
+        rl = getattr(self, "_rl", None)
+        if rl is None:
+            rptr, rind, _ = self._reverse()
+            rl = self._rl = (rptr.tolist(), rind.tolist()) if self.num_edges <= 2_000_000 else (rptr, _ListView(rind))
+        return rl
+
+    def _flat_indices(self) -> list[int]:
+        # Successor indices as a Python list for small graphs (fast slicing); the numpy array for big ones.
+        flat = getattr(self, "_flat", None)
+        if flat is None:
+            flat = self._flat = self.indices.tolist() if self.num_edges <= 2_000_000 else self.indices
+        return flat
+
     def _out_ids(self) -> list[tuple[str, ...]]:
         # Successor ids per node, materialised once from the CSR arrays: one lookup per query instead of
         # a pointer chase per neighbour (about 100 bytes a node).
@@ -550,23 +564,38 @@ class KnowledgeGraph:
         rptr, rind, _ = self._reverse()
         return rind[int(rptr[i]) : int(rptr[i + 1])]
 
+    def adjacency_lists(self) -> tuple[list[int], list[int], list[int], list[int], list[int], list[int]]:
+        """(ptr, succ, succ_label, rptr, pred, pred_label) as Python lists, built once; for graphs small enough
+        that list slicing beats numpy's per-call overhead (the tools use these on scenario-sized KGs)."""
+        lists = getattr(self, "_adj_lists", None)
+        if lists is None:
+            rptr, rind, rorder = self._reverse()
+            lab = self.edge_label
+            lists = self._adj_lists = (self._ptr, self.indices.tolist(), lab.tolist(), rptr.tolist(), rind.tolist(),
+                                       lab[rorder].tolist())
+        return lists
+
     # ------------------------------------------------------------------ traversal
     def ball(self, node: str | int, radius: int, direction: str = "out") -> dict[int, int]:
         """Nodes within `radius` hops of `node`, as {index: distance}, in BFS order."""
         start = self._index[node] if isinstance(node, str) else node
         dist = {start: 0}
         frontier = [start]
-        indices = self.indices
         both = direction == "both"
+        ptr = self._ptr
+        flat = self._flat_indices()
+        rlists = None
         for d in range(1, radius + 1):
             nxt = []
             for u in frontier:
-                s, e = self._span(u)
-                nb = indices[s:e].tolist()
-                if both:
-                    nb += self.in_indices(u).tolist()
-                elif direction == "in":
-                    nb = self.in_indices(u).tolist()
+                nb = flat[ptr[u] : ptr[u + 1]]
+                if not isinstance(nb, list):
+                    nb = nb.tolist()
+                if both or direction == "in":
+                    if rlists is None:
+                        rlists = self._rev_lists()
+                    pred = rlists[1][rlists[0][u] : rlists[0][u + 1]]
+                    nb = nb + pred if both else pred
                 for v in nb:
                     if v not in dist:
                         dist[v] = d
@@ -597,6 +626,17 @@ class KnowledgeGraph:
         others = [i for i in ball if i != start]
         if not others:
             return [(start, 0, float(scores[start]) if scores is not None else 1.0)]
+        if len(others) <= 512:
+            # Small neighbourhoods: plain Python sorting beats numpy's per-call overhead several times over.
+            sc_l = scores[others].tolist() if scores is not None else [1.0] * len(others)
+            if prefer_product_paths:
+                pfl = self._pf_list()
+                prio_l = [s + (0.5 / (1.0 + pfl[i]) if pfl[i] >= 0 else 0.0) for i, s in zip(others, sc_l, strict=True)]
+            else:
+                prio_l = sc_l
+            order_l = sorted(range(len(others)), key=lambda j: (-prio_l[j], ball[others[j]], others[j]))[: max(0, k)]
+            first = float(scores[start]) if scores is not None else 1.0
+            return [(start, 0, first)] + [(others[j], ball[others[j]], sc_l[j]) for j in order_l]
         idx = np.fromiter(others, dtype=np.int64, count=len(others))
         sc = scores[idx] if scores is not None else np.ones(len(idx))
         dist = np.fromiter((ball[i] for i in others), dtype=np.int64, count=len(others))
@@ -643,6 +683,12 @@ class KnowledgeGraph:
             if not np.any(self.indices[s:e] == b):
                 return False
         return True
+
+    def _pf_list(self) -> list[int]:
+        lst = getattr(self, "_pf_dist_list", None)
+        if lst is None:
+            lst = self._pf_dist_list = self.distance_to_product_feature().tolist()
+        return lst
 
     def distance_to_product_feature(self) -> np.ndarray:
         """Hops from each node to the nearest product-feature node along edges (-1 when unreachable)."""
@@ -691,6 +737,16 @@ class KnowledgeGraph:
         return self.num_nodes == other.num_nodes and self.to_records() == other.to_records()
 
     __hash__ = None  # type: ignore[assignment]
+
+
+class _ListView:
+    """Slices of a numpy array returned as lists (big graphs keep numpy storage)."""
+
+    def __init__(self, arr: np.ndarray) -> None:
+        self.arr = arr
+
+    def __getitem__(self, sl: slice) -> list[int]:
+        return self.arr[sl].tolist()
 
 
 def _object_lines(raw: bytes, base: int, top: int) -> list[int]:

@@ -1,0 +1,284 @@
+import json
+import subprocess
+import sys
+import warnings
+
+import gymnasium as gym
+import numpy as np
+import pytest
+from gymnasium.utils.env_checker import check_env
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import codreamer_env as ce
+from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent, call
+from codreamer_env.actions import parse_action
+from codreamer_env.vector import split_infos
+
+SID = "default-v1/test/0004"
+
+
+def _run(env, agent, sid=None, seed=None):
+    obs, info = env.reset(seed=seed, options={"scenario_id": sid} if sid else None)
+    total, done = 0.0, False
+    while not done:
+        obs, r, term, trunc, info = env.step(agent.act(obs, info))
+        total += r
+        done = term or trunc
+    return total, info
+
+
+def test_check_env_passes_without_warnings():
+    env = gym.make(ce.ENV_ID)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        check_env(env.unwrapped)
+    assert not [str(w.message) for w in caught if "gymnasium" in str(w.filename) or "env" in str(w.message).lower()]
+    hard = gym.make(ce.HARD_ENV_ID)
+    check_env(hard.unwrapped)
+    assert hard.unwrapped.scenarios[0].difficulty == "hard"
+
+
+def test_reset_contract():
+    env = gym.make(ce.ENV_ID)
+    obs, info = env.reset(seed=3, options={"scenario_id": SID})
+    assert isinstance(obs, str) and "Anders Adeyemi" in obs and "get_relevant_context" in obs
+    assert info["scenario_id"] == SID
+    assert [m["role"] for m in info["messages"]] == ["system", "user"]
+    assert {t["function"]["name"] for t in info["tools"]} == {"get_connected_nodes", "get_relevant_context", "finalize_email"}
+    obs2, info2 = env.reset(seed=3)
+    obs3, info3 = env.reset(seed=3)
+    assert info2["scenario_id"] == info3["scenario_id"] and obs2 == obs3
+    with pytest.raises(KeyError):
+        env.reset(options={"scenario_id": "nope"})
+
+
+def test_every_action_form_gives_the_same_call():
+    args = {"node_id": "Customer Job", "k": 3}
+    forms = [
+        '<tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job", "k": 3}}</tool_call>',
+        'Thinking... <tool_call>\n{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job", "k": 3}}',
+        '{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job", "k": 3}}',
+        '{"tool": "get_relevant_context", "args": {"node_id": "Customer Job", "k": 3}}',
+        '```json\n{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job", "k": 3}}\n```',
+        'get_relevant_context("Customer Job", k=3)',
+        "Let me call get_relevant_context(node_id='Customer Job', k=3).",
+        {"id": "c1", "type": "function", "function": {"name": "get_relevant_context", "arguments": json.dumps(args)}},
+        {"role": "assistant", "content": None, "tool_calls": [
+            {"id": "c1", "type": "function", "function": {"name": "get_relevant_context", "arguments": json.dumps(args)}}]},
+        {"name": "get_relevant_context", "arguments": args},
+    ]
+    env = gym.make(ce.ENV_ID).unwrapped
+    observations = []
+    for form in forms:
+        parsed = parse_action(form)
+        assert [(c.name, c.arguments) for c in parsed.calls] == [("get_relevant_context", args)], form
+        env.reset(options={"scenario_id": SID})
+        obs, *_ = env.step(form)
+        observations.append(obs)
+    assert len(set(observations)) == 1
+
+
+def test_several_calls_run_in_order_and_finalize_stops():
+    env = gym.make(ce.ENV_ID).unwrapped
+    env.reset(options={"scenario_id": SID})
+    action = (call("get_connected_nodes", node_id="Customer Job") + call("get_relevant_context", node_id="Customer Job")
+              + call("finalize_email", subject="s", body="b", citations=[]) + call("get_connected_nodes", node_id="x"))
+    obs, r, term, trunc, info = env.step(action)
+    assert info["tool_calls"] == ["get_connected_nodes", "get_relevant_context", "finalize_email", "get_connected_nodes"]
+    assert term and not trunc and info["step_invalid"] == 1 and info["step_executed"] == 3
+    assert obs.index("Nodes connected") < obs.index("Context from") < obs.index("Email finalized")
+    tool_msgs = [m for m in info["messages"] if m["role"] == "tool"]
+    assert [m["tool_call_id"] for m in tool_msgs] == [f"call_1_{k}" for k in range(4)]
+
+
+def test_readable_errors_for_unknown_nodes_bad_arguments_and_no_call():
+    env = gym.make(ce.ENV_ID).unwrapped
+    env.reset(options={"scenario_id": SID})
+    obs, r, *_ , info = env.step(call("get_connected_nodes", node_id="Custmer Job"))
+    assert "Unknown node id 'Custmer Job'" in obs and "'Customer Job'" in obs and info["step_invalid"] == 1
+    obs, *_, info = env.step(call("get_relevant_context", node_id="Customer Job", k=99, color="red"))
+    assert "argument 'k'" in obs and "unexpected argument 'color'" in obs
+    obs, *_, info = env.step(call("send_email", to="x"))
+    assert "Unknown tool 'send_email'" in obs
+    obs, *_, info = env.step("I think the email should mention invoices.")
+    assert obs.startswith("No tool call found") and "<tool_call>" in obs
+    obs, *_, info = env.step('<tool_call>{"name": "get_connected_nodes", "arguments": {"node_id": </tool_call>')
+    assert "could not parse" in obs
+    assert info["invalid_actions"] == 5
+
+
+def test_truncation_at_max_turns_scores_no_email():
+    env = gym.make(ce.ENV_ID, max_turns=3).unwrapped
+    env.reset(options={"scenario_id": SID})
+    for t in range(3):
+        obs, r, term, trunc, info = env.step(call("get_connected_nodes", node_id="Customer Job"))
+        assert not term
+        assert trunc == (t == 2)
+    assert r == 0.0 and info["reward_components"]["gate"] == 0.0
+    traj = info["trajectory"]
+    assert traj.truncated and traj.final_email is None and len(traj.turns) == 3
+    assert "Turn limit reached" in obs
+    obs, r, term, trunc, info = env.step("anything")  # stepping a finished episode answers, never raises
+    assert "episode is over" in obs and trunc
+
+
+def test_gold_path_agent_beats_trap_citing_agent():
+    env = gym.make(ce.ENV_ID).unwrapped
+    sc = ce.get_scenario(SID)
+    gold_total, info = _run(env, OracleAgent(), SID)
+
+    class TrapAgent:
+        def act(self, obs, info):
+            traps = [t.node_id for t in sc.traps if t.kind in ("competitor", "compliance")]
+            if len(info["messages"]) == 2:
+                return call("get_relevant_context", node_id=traps[0], k=1)
+            texts = [sc.graph().content(t) for t in traps]
+            return call("finalize_email", subject=f"{sc.prospect.company}", citations=traps,
+                        body=f"Hi {sc.prospect.first_name},\n\n{' '.join(texts)}\n\nCan we talk next week?")
+
+    trap_total, trap_info = _run(env, TrapAgent(), SID)
+    assert gold_total > 0.8 and trap_total < 0.5 and gold_total > trap_total + 0.4
+
+
+def test_render_ansi():
+    env = gym.make(ce.ENV_ID, render_mode="ansi")
+    _run(env, GreedyKGAgent(), SID)
+    text = env.render()
+    assert "=== default-v1/test/0004" in text and "[tool get_relevant_context]" in text
+    assert "--- final email ---" in text and "reward components" in text
+    assert gym.make(ce.ENV_ID).unwrapped.render() is None  # no render_mode: nothing to render
+
+
+def test_record_episode_statistics():
+    env = gym.wrappers.RecordEpisodeStatistics(gym.make(ce.ENV_ID))
+    total, info = _run(env, GreedyKGAgent(), SID)
+    assert info["episode"]["r"] == pytest.approx(total) and info["episode"]["l"] == 3
+
+
+def test_shaped_tool_reward_wrapper():
+    env = ce.ShapedToolReward(gym.make(ce.ENV_ID), invalid_penalty=0.1, gold_bonus=0.05)
+    env.reset(options={"scenario_id": SID})
+    _, r, *_, info = env.step("no call here")
+    assert r == pytest.approx(-0.1) and info["env_reward"] == 0.0
+    _, r, *_, info = env.step(call("get_relevant_context", node_id="Customer Job"))
+    assert r > 0 and info["shaping"] == pytest.approx(0.05 * len(set(env.unwrapped._retrieved) & set(ce.get_scenario(SID).gold_nodes)))
+    _, r, *_ = env.step(call("get_relevant_context", node_id="Customer Job"))
+    assert r == 0.0  # no new gold nodes, no bonus twice
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_vector_env_runs_100_episodes_with_autoreset(mode):
+    n = 4
+    envs = gym.make_vec(ce.ENV_ID, num_envs=n, vectorization_mode=mode)
+    agent = GreedyKGAgent()
+    obs, infos = envs.reset(seed=7)
+    episodes, returns = 0, []
+    per_env = split_infos(infos, n)
+    while episodes < 100:
+        actions = tuple(agent.act(o, i) if "messages" in i else "reset" for o, i in zip(obs, per_env, strict=True))
+        obs, rew, term, trunc, infos = envs.step(actions)
+        per_env = split_infos(infos, n)
+        for k in range(n):
+            if term[k] or trunc[k]:
+                episodes += 1
+                returns.append(float(rew[k]))
+    envs.close()
+    assert episodes >= 100 and np.mean(returns) > 0.8
+
+
+def test_group_rollout_scores_the_group_together():
+    seen = []
+
+    class RecordingJudge(ce.RubricJudge):
+        def score_group(self, scenario, trajectories):
+            seen.append(len(trajectories))
+            return super().score_group(scenario, trajectories)
+
+    judge = RecordingJudge()
+    envs = [ce.SalesEmailEnv(reward_model=judge) for _ in range(4)]
+    res = ce.rollout_group(envs, GreedyKGAgent().act_batch, SID, seed=1)
+    assert seen == [4] and len(res.rewards) == 4 and len({t.id for t in res.trajectories}) == 1
+    assert all(r > 0.8 for r in res.rewards)
+    # A random policy gives a group with spread; every member is scored in the one group call.
+    res = ce.rollout_group(envs, RandomAgent(seed=3).act_batch, SID, seed=1)
+    assert seen == [4, 4] and len({t.id for t in res.trajectories}) > 1
+    assert all(info_r == pytest.approx(judge.score(ce.get_scenario(SID), t.final_email, t).total)
+               for info_r, t in zip(res.rewards, res.trajectories, strict=True))
+
+
+def _episode_digest(seed: int) -> str:
+    env = gym.make(ce.ENV_ID)
+    agent = RandomAgent(seed=seed)
+    out = []
+    for ep in range(5):
+        obs, info = env.reset(seed=seed + ep)
+        done = False
+        while not done:
+            obs, r, term, trunc, info = env.step(agent.act(obs, info))
+            out.append(obs)
+            done = term or trunc
+        out.append(f"{info['trajectory'].id} {r!r}")
+    return "\n".join(out)
+
+
+def test_determinism_across_processes():
+    code = "from tests.test_env import _episode_digest; import sys; sys.stdout.write(_episode_digest(11))"
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": str(h), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}).stdout
+            for h in (1, 2)]
+    assert runs[0] == runs[1] and len(runs[0]) > 1000
+    assert runs[0] == _episode_digest(11)
+
+
+_json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=10,
+)
+_names = st.sampled_from(["get_connected_nodes", "get_relevant_context", "finalize_email", "nope", ""])
+_actions = st.one_of(
+    st.text(max_size=300),
+    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=50),
+    st.builds(lambda n, a: f'<tool_call>{{"name": "{n}", "arguments": {json.dumps(a)}}}</tool_call>',
+              _names, st.dictionaries(st.sampled_from(["node_id", "k", "radius", "subject", "body", "citations", "x"]),
+                                      _json_value, max_size=4)),
+    st.builds(lambda n, a, cut: f'<tool_call>{{"name": "{n}", "arguments": {json.dumps(a)}'[:cut],
+              _names, st.dictionaries(st.text(max_size=5), _json_value, max_size=3), st.integers(0, 80)),
+    st.builds(lambda n, s: f"{n}({s})", _names, st.text(max_size=40)),
+    st.dictionaries(st.sampled_from(["name", "arguments", "tool_calls", "role", "function", "type", "id"]),
+                    _json_value, max_size=5),
+    st.lists(_json_value, max_size=3),
+    st.integers() | st.none() | st.floats(),
+    st.integers(10_000, 120_000).map(lambda n: "x" * n),
+    st.binary(max_size=40),
+)
+
+
+class _Stepper:
+    def __init__(self):
+        self.env = gym.make(ce.ENV_ID, max_turns=6).unwrapped
+        self.env.reset(seed=0)
+        self.count = 0
+
+    def step(self, action):
+        self.count += 1
+        obs, r, term, trunc, info = self.env.step(action)
+        assert isinstance(obs, str) and isinstance(r, float)
+        assert info["step_invalid"] + info["step_executed"] >= 1
+        assert info["step_invalid"] + info["step_executed"] >= len(info["tool_calls"])
+        if term or trunc:
+            self.env.reset()
+
+
+_stepper = _Stepper()
+
+
+@settings(max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(_actions)
+def test_fuzzed_actions_never_raise(action):
+    _stepper.step(action)
+
+
+def test_fuzz_ran_5000_examples():
+    assert _stepper.count >= 5000
