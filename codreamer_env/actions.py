@@ -79,7 +79,7 @@ def _call_from_obj(obj: Any, errors: list[str], call_id: str | None = None) -> T
     if not isinstance(args, dict):
         errors.append(f"{name}: arguments must be a JSON object, got {type(args).__name__}")
         return None
-    return ToolCall.model_construct(name=name, arguments=args, id=call_id)
+    return ToolCall(name, args, call_id)
 
 
 def _loads_lenient(text: str) -> Any:
@@ -153,7 +153,7 @@ def _from_python_calls(text: str, errors: list[str]) -> list[ToolCall]:
                 if kw.arg is None:
                     raise ValueError
                 args[kw.arg] = ast.literal_eval(kw.value)
-            out.append(ToolCall.model_construct(name=name, arguments=args, id=None))
+            out.append(ToolCall(name, args))
         except (SyntaxError, ValueError, TypeError, KeyError, MemoryError, RecursionError):
             errors.append(f"could not parse the call {src[:80]!r}; use literal arguments, e.g. "
                           'get_connected_nodes("Customer Job")')

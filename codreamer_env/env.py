@@ -234,8 +234,8 @@ class SalesEmailEnv(gym.Env[str, str]):
 
     def _build_trajectory(self) -> Trajectory:
         # Built with model_construct: every part was made (and validated) by this env already.
-        turns = [Turn.model_construct(index=t["index"], action=t["action"], calls=t["calls"], results=t["results"],
-                                      invalid=t["invalid"], parse_error=t["parse_error"]) for t in self._turns]
+        turns = [Turn(t["index"], t["action"], t["calls"], t["results"], t["invalid"], t["parse_error"])
+                 for t in self._turns]
         self._trajectory = Trajectory.model_construct(
             scenario_id=self.scenario.id, messages=[dict(m) for m in self._messages], turns=turns,
             final_email=self._final, terminated=self._final is not None, truncated=self._final is None,

@@ -29,7 +29,8 @@ class ToolConfig:
     default_radius: int = 2
     default_max_chars: int = 800
     max_neighbors: int = 25
-    direction: str = "both"
+    neighbor_direction: str = "both"  # get_connected_nodes lists incoming edges too, for navigation
+    context_direction: str = "out"  # get_relevant_context follows edges forward, toward product features
 
 
 def _doc_parts(fn: Callable) -> tuple[str, dict[str, str]]:
@@ -80,7 +81,7 @@ class Tool:
     def validate(self, arguments: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
         """Validated arguments, or a message naming each bad argument."""
         try:
-            return dict(self.model.model_validate(arguments)), None
+            return dict(self.model.model_validate(arguments).__dict__), None
         except ValidationError as exc:
             parts = []
             for err in exc.errors():
@@ -99,7 +100,7 @@ class Tool:
 
 def _ok(content: str, data: dict[str, Any]) -> ToolResult:
     # Tool results are built by this module from validated data: skip pydantic's re-validation.
-    return ToolResult.model_construct(ok=True, content=content, data=data, error=None)
+    return ToolResult(True, content, data, None)
 
 
 def _preview(text: str, n: int = PREVIEW_CHARS) -> str:
@@ -116,6 +117,7 @@ class KGTools:
         self.config = config or ToolConfig()
         self._texts: dict[int, str] = {}
         self._previews: dict[int, str] = {}
+        self._entries: dict[int, str] = {}
 
     def _text(self, j: int) -> str:
         # Whitespace-normalised node text, cached: an episode reads the same nodes again and again.
@@ -123,6 +125,12 @@ class KGTools:
         if t is None:
             t = self._texts[j] = " ".join(self.kg.content(j).split())
         return t
+
+    def _entry(self, j: int) -> str:
+        e = self._entries.get(j)
+        if e is None:
+            e = self._entries[j] = f"[{self.kg.ids[j]}] {self._text(j)}"
+        return e
 
     def _preview(self, j: int) -> str:
         p = self._previews.get(j)
@@ -146,7 +154,7 @@ class KGTools:
         seen: dict[int, tuple[int, int, int]] = {}
         for j, lab in zip(succ[ptr[i] : ptr[i + 1]], succ_lab[ptr[i] : ptr[i + 1]], strict=True):
             seen.setdefault(j, (j, lab, 0))
-        if self.config.direction == "both":
+        if self.config.neighbor_direction == "both":
             for j, lab in zip(pred[rptr[i] : rptr[i + 1]], pred_lab[rptr[i] : rptr[i + 1]], strict=True):
                 seen.setdefault(j, (j, lab, 1))
         cand = list(seen.values())
@@ -185,12 +193,12 @@ class KGTools:
         if i is None:
             return self._unknown(node_id)
         top = kg.ranked_neighborhood(i, radius, self.scores.values, k, prefer_product_paths=True,
-                                     direction=self.config.direction)
+                                     direction=self.config.context_direction)
         budget = max_chars
         parts, used = [], []
         for j, _dist, _sc in top:
             nid = kg.ids[j]
-            entry = f"[{nid}] {self._text(j)}"
+            entry = self._entry(j)
             if len(entry) > budget:
                 if budget < 60:
                     break

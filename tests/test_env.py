@@ -282,3 +282,20 @@ def test_fuzzed_actions_never_raise(action):
 
 def test_fuzz_ran_5000_examples():
     assert _stepper.count >= 5000
+
+
+def test_trajectory_json_roundtrip_is_validated():
+    env = gym.make(ce.ENV_ID).unwrapped
+    _, info = _run(env, GreedyKGAgent(), SID)
+    traj = info["trajectory"]
+    again = ce.Trajectory.model_validate_json(traj.model_dump_json())
+    assert again == traj and again.id == traj.id
+    assert isinstance(again.turns[0].calls[0], ce.ToolCall)
+    bad = json.loads(traj.model_dump_json())
+    bad["turns"][0]["results"][0]["ok"] = "maybe"
+    with pytest.raises(Exception, match="ok"):
+        ce.Trajectory.model_validate(bad)
+    tampered = json.loads(traj.model_dump_json())
+    tampered["final_email"]["body"] += " P.S."
+    with pytest.raises(Exception, match="does not match its content"):
+        ce.Trajectory.model_validate(tampered)

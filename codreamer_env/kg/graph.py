@@ -630,8 +630,8 @@ class KnowledgeGraph:
             # Small neighbourhoods: plain Python sorting beats numpy's per-call overhead several times over.
             sc_l = scores[others].tolist() if scores is not None else [1.0] * len(others)
             if prefer_product_paths:
-                pfl = self._pf_list()
-                prio_l = [s + (0.5 / (1.0 + pfl[i]) if pfl[i] >= 0 else 0.0) for i, s in zip(others, sc_l, strict=True)]
+                bonus = self._pf_bonus()
+                prio_l = [s + bonus[i] for i, s in zip(others, sc_l, strict=True)]
             else:
                 prio_l = sc_l
             order_l = sorted(range(len(others)), key=lambda j: (-prio_l[j], ball[others[j]], others[j]))[: max(0, k)]
@@ -643,7 +643,7 @@ class KnowledgeGraph:
         prio = sc
         if prefer_product_paths:
             hops = self.distance_to_product_feature()[idx]
-            prio = sc + np.where(hops >= 0, 0.5 / (1.0 + np.maximum(hops, 0)), 0.0)
+            prio = sc + np.where(hops >= 0, 0.5 / (1.0 + np.maximum(hops, 0)), 0.0)  # same bonus as _pf_bonus
         order = np.lexsort([idx, dist, -prio])[: max(0, k)]
         top = [(int(idx[o]), int(dist[o]), float(sc[o])) for o in order]
         return [(start, 0, float(scores[start]) if scores is not None else 1.0), *top]
@@ -684,11 +684,13 @@ class KnowledgeGraph:
                 return False
         return True
 
-    def _pf_list(self) -> list[int]:
-        lst = getattr(self, "_pf_dist_list", None)
-        if lst is None:
-            lst = self._pf_dist_list = self.distance_to_product_feature().tolist()
-        return lst
+    def _pf_bonus(self) -> list[float]:
+        # Per-node ranking bonus for being close to a product feature: 0.5 / (1 + hops), 0 if unreachable.
+        b = getattr(self, "_pf_bonus_list", None)
+        if b is None:
+            hops = self.distance_to_product_feature()
+            b = self._pf_bonus_list = np.where(hops >= 0, 0.5 / (1.0 + np.maximum(hops, 0)), 0.0).tolist()
+        return b
 
     def distance_to_product_feature(self) -> np.ndarray:
         """Hops from each node to the nearest product-feature node along edges (-1 when unreachable)."""
