@@ -10,7 +10,21 @@ from codreamer_env.env import SalesEmailEnv
 from codreamer_env.errors import DataError
 from codreamer_env.groups import GroupResult, rollout_group
 from codreamer_env.kg import KnowledgeGraph, NodeScores
-from codreamer_env.rewards import JudgeResult, RubricJudge
+from codreamer_env.rewards import (
+    BlendedReward,
+    FeedbackStore,
+    HumanPreference,
+    HumanReview,
+    JudgeFeedback,
+    JudgeResult,
+    LLMJudgeConfig,
+    OnlineOutcome,
+    OutcomeSimulator,
+    PointwiseLLMJudge,
+    RewardMix,
+    RubricJudge,
+    RulerJudge,
+)
 from codreamer_env.scenarios import Scenario, get_scenario, load_scenarios, scenario_dataset
 from codreamer_env.trajectory import FinalEmail, ToolCall, Trajectory
 from codreamer_env.wrappers import ShapedToolReward
@@ -35,6 +49,17 @@ def _register() -> None:
 _register()
 
 __all__ = [
+    "BlendedReward",
+    "FeedbackStore",
+    "HumanPreference",
+    "HumanReview",
+    "JudgeFeedback",
+    "LLMJudgeConfig",
+    "OnlineOutcome",
+    "OutcomeSimulator",
+    "PointwiseLLMJudge",
+    "RewardMix",
+    "RulerJudge",
     "ENV_ID",
     "HARD_ENV_ID",
     "DataError",

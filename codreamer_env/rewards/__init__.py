@@ -1,6 +1,35 @@
 """Rewards: judges, feedback, and the blend that turns them into the env's reward."""
 
 from codreamer_env.rewards.base import Judge, JudgeResult, RewardModel
+from codreamer_env.rewards.blend import BlendedReward, RewardMix, human_score, online_score
+from codreamer_env.rewards.feedback import (
+    FeedbackStore,
+    HumanPreference,
+    HumanReview,
+    JudgeFeedback,
+    OnlineOutcome,
+)
+from codreamer_env.rewards.llm_judge import LLMJudgeConfig, PointwiseLLMJudge, RulerJudge
+from codreamer_env.rewards.outcomes import OutcomeSimulator
 from codreamer_env.rewards.rubric import RUBRIC_VERSION, RubricJudge
 
-__all__ = ["RUBRIC_VERSION", "Judge", "JudgeResult", "RewardModel", "RubricJudge"]
+__all__ = [
+    "RUBRIC_VERSION",
+    "BlendedReward",
+    "FeedbackStore",
+    "HumanPreference",
+    "HumanReview",
+    "Judge",
+    "JudgeFeedback",
+    "JudgeResult",
+    "LLMJudgeConfig",
+    "OnlineOutcome",
+    "OutcomeSimulator",
+    "PointwiseLLMJudge",
+    "RewardMix",
+    "RewardModel",
+    "RubricJudge",
+    "RulerJudge",
+    "human_score",
+    "online_score",
+]
