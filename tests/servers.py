@@ -145,7 +145,7 @@ class LlamaServer:
     def __enter__(self) -> LlamaServer:
         cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(self.gguf), "--host", "127.0.0.1",
                "--port", str(self.port), "--n_ctx", str(self.n_ctx), "--model_alias", "smollm2",
-               "--logits_all", "true", "--verbose", "false"]
+               "--verbose", "false"]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.time() + 90
         while time.time() < deadline:

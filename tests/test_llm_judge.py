@@ -151,9 +151,9 @@ def test_api_key_never_written(fault_server, tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_ruler_against_llama_cpp_server(llama_server, tmp_path):
     sc, trajs = _group()
-    cfg = LLMJudgeConfig(base_url=llama_server.base_url, model="smollm2", timeout_s=25, max_retries=1,
+    cfg = LLMJudgeConfig(base_url=llama_server.base_url, model="smollm2", timeout_s=30, max_retries=2,
                          backoff_s=0.2, constrain_schema=True, cache_dir=str(tmp_path / "c"), max_tokens=400,
-                         concurrency=2)
+                         concurrency=2, tool_result_chars=150)
     judge = RulerJudge(cfg)
     res = judge.judge_group(sc, trajs)
     assert len(res) == 4 and judge.stats.requests >= 1

@@ -253,17 +253,21 @@ class _LLMBase:
         return out
 
 
+# Grammar-constrained servers (llama.cpp) do not enforce numeric bounds, so scores are a fixed set of steps.
+_SCORE_SCHEMA = {"type": "number", "enum": [round(0.1 * i, 1) for i in range(11)]}
+
+
 def _group_schema(labels: Sequence[str]) -> dict[str, Any]:
     item = {"type": "object", "properties": {"id": {"type": "string", "enum": list(labels)},
-                                             "explanation": {"type": "string"},
-                                             "score": {"type": "number", "minimum": 0, "maximum": 1}},
+                                             "explanation": {"type": "string", "maxLength": 160},
+                                             "score": _SCORE_SCHEMA},
             "required": ["id", "explanation", "score"]}
     return {"type": "object", "properties": {"scores": {"type": "array", "items": item, "minItems": len(labels),
                                                         "maxItems": len(labels)}}, "required": ["scores"]}
 
 
-_ONE_SCHEMA = {"type": "object", "properties": {"explanation": {"type": "string"},
-                                                "score": {"type": "number", "minimum": 0, "maximum": 1}},
+_ONE_SCHEMA = {"type": "object", "properties": {"explanation": {"type": "string", "maxLength": 160},
+                                                "score": _SCORE_SCHEMA},
                "required": ["explanation", "score"]}
 
 
