@@ -77,7 +77,7 @@ class TransformersBackend:
         return self.tok.apply_chat_template(chat, tokenize=False, add_generation_prompt=True) + prefill
 
     def generate(self, prompts: list[str], max_new_tokens: int, temperature: float, top_p: float,
-                 seed: int | None = None, stop: list[str] | None = None) -> list[Generation]:
+                 seed: int | None = None, stop: list[str] | None = None, min_new_tokens: int = 0) -> list[Generation]:
         import torch
 
         tok = self.tok
@@ -90,6 +90,8 @@ class TransformersBackend:
         if seed is not None:
             torch.manual_seed(seed)
         kwargs: dict[str, Any] = {"max_new_tokens": max_new_tokens, "pad_token_id": tok.pad_token_id}
+        if min_new_tokens:
+            kwargs["min_new_tokens"] = min_new_tokens
         if temperature > 0:
             kwargs.update(do_sample=True, temperature=temperature, top_p=top_p)
         else:
@@ -169,7 +171,10 @@ class LLMAgent(BaseAgent):
     """An agent that asks a chat LLM for the next action, for many episodes at once."""
 
     def __init__(self, backend: Any, *, name: str = "llm", system_prompt: str | None = None, max_new_tokens: int = 256,
-                 temperature: float = 0.7, top_p: float = 0.95, seed: int = 0, prefill: str = "") -> None:
+                 temperature: float = 0.7, top_p: float = 0.95, seed: int = 0, prefill: str = "",
+                 stop_strings: bool = True, min_new_tokens: int = 0) -> None:
+        self.stop_strings = stop_strings
+        self.min_new_tokens = min_new_tokens
         self.backend = backend
         self.name = name
         self.system_prompt = system_prompt
@@ -232,7 +237,8 @@ class LLMAgent(BaseAgent):
                 actions.append(action)
             return actions
         prompts = [self.backend.render(to_text_messages(i["messages"], self.system_prompt), self.prefill) for i in infos]
-        gens = self.backend.generate(prompts, self.max_new_tokens, self.temperature, self.top_p, seed=seed, stop=STOP)
+        gens = self.backend.generate(prompts, self.max_new_tokens, self.temperature, self.top_p, seed=seed,
+                                     stop=STOP if self.stop_strings else None, min_new_tokens=self.min_new_tokens)
         actions = []
         for info, g in zip(infos, gens, strict=True):
             self._count(info, g.prompt_tokens, g.completion_tokens)

@@ -133,7 +133,8 @@ class OracleAgent(BaseAgent):
         retrieved = set(context_entries(msgs))
         missing = [n for n in path if n not in retrieved]
         if missing and turns < info["max_turns"] - 1:
-            return call("get_relevant_context", node_id=missing[0], k=1, radius=1, max_chars=600)
+            # Several calls in one action run in order: the whole gold path in one turn.
+            return "".join(call("get_relevant_context", node_id=n, k=1, radius=1, max_chars=600) for n in missing)
         p = sc.prospect
         pain = next((n for n in path if kg.node_type(n) == "pain"), None)
         feat = next(n for n in path if kg.is_product_feature(n))

