@@ -49,9 +49,9 @@ def test_neutral_labels_shuffled_orderings_and_shared_prefix_once(fault_server, 
         assert p.count(sc.prospect.name + ", ") >= 1 and p.count("## Shared context") == 1
         assert "Prospect: Anders Adeyemi" in p.split("## Trajectories")[0]  # brief in the shared prefix only
         assert sum(t.id in p for t in trajs) == 0  # ids never shown
-    # The orderings differ: the first block's email is not always the same trajectory.
-    firsts = {p.split("### Trajectory A", 1)[1].split("FINAL EMAIL", 1)[1][:80] for p in prompts}
-    assert len(firsts) > 1
+    # The orderings differ: the sequence of emails shown (A, B, C, D) is not the same in every request.
+    orders = {tuple(b.split("FINAL EMAIL", 1)[1][:200] for b in p.split("### Trajectory ")[1:]) for p in prompts}
+    assert len(orders) > 1
 
 
 def test_identical_trajectories_are_judged_once(fault_server, tmp_path):
