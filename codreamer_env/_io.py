@@ -57,3 +57,20 @@ def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[tuple[int, Any]]:
                 yield lineno, orjson.loads(line)
             except orjson.JSONDecodeError as exc:
                 raise DataError(f"malformed JSON: {exc.msg}", file=str(path), line=lineno, field="(json)") from None
+
+
+def loads_lenient(text: str) -> Any:
+    """Decode JSON that a model may have wrapped in prose: the whole text, else its outermost {...} or [...]
+    span. Raises ValueError when neither decodes."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    for open_, close in (("{", "}"), ("[", "]")):
+        a, b = text.find(open_), text.rfind(close)
+        if 0 <= a < b:
+            try:
+                return orjson.loads(text[a : b + 1])
+            except orjson.JSONDecodeError:
+                continue
+    raise ValueError("not valid JSON")

@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from codreamer_env._io import loads_lenient
 from codreamer_env.tools import TOOLS
 from codreamer_env.trajectory import ToolCall
 
@@ -82,25 +83,9 @@ def _call_from_obj(obj: Any, errors: list[str], call_id: str | None = None) -> T
     return ToolCall(name, args, call_id)
 
 
-def _loads_lenient(text: str) -> Any:
-    """Decode JSON; on failure try the outermost {...} or [...] span (models wrap JSON in prose)."""
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        pass
-    for open_, close in (("{", "}"), ("[", "]")):
-        a, b = text.find(open_), text.rfind(close)
-        if 0 <= a < b:
-            try:
-                return orjson.loads(text[a : b + 1])
-            except orjson.JSONDecodeError:
-                continue
-    raise ValueError("not valid JSON")
-
-
 def _from_json_blob(blob: str, errors: list[str]) -> list[ToolCall]:
     try:
-        obj = _loads_lenient(blob)
+        obj = loads_lenient(blob)
     except ValueError:
         errors.append(f"could not parse the tool call as JSON: {blob[:80]!r}")
         return []

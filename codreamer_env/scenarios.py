@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import orjson
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from codreamer_env._io import iter_jsonl
 from codreamer_env.errors import DataError
 from codreamer_env.kg.graph import KnowledgeGraph
 
@@ -150,21 +150,14 @@ def data_dir() -> Path:
 def read_scenarios(path: str | os.PathLike[str]) -> list[Scenario]:
     """Read scenarios from a JSONL file; a bad record raises DataError naming the file, line and field."""
     out = []
-    with open(path, "rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                raw = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise DataError(f"malformed JSON: {exc.msg}", file=str(path), line=lineno, field="(json)") from None
-            try:
-                out.append(Scenario.model_validate(raw))
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                field = ".".join(str(x) for x in err["loc"])
-                raise DataError(err["msg"], file=str(path), line=lineno, field=field,
-                                node_id=raw.get("id") if isinstance(raw, dict) else None) from None
+    for lineno, raw in iter_jsonl(path):
+        try:
+            out.append(Scenario.model_validate(raw))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(x) for x in err["loc"])
+            raise DataError(err["msg"], file=str(path), line=lineno, field=field,
+                            node_id=raw.get("id") if isinstance(raw, dict) else None) from None
     return out
 
 

@@ -17,21 +17,10 @@ _CHUNK = 64 * 1024 * 1024
 
 def _scan(buf: bytes) -> tuple[int, np.ndarray]:
     """(end of the last complete top-level object, positions of top-level commas before it)."""
+    from codreamer_env.kg.graph import _unescaped_quotes
+
     a = np.frombuffer(buf, dtype=np.uint8)
-    quotes = np.flatnonzero(a == 34)
-    if quotes.size:
-        pre = quotes[quotes > 0] - 1
-        esc_mask = a[pre] == 92
-        if esc_mask.any():
-            drop = []
-            for q in (pre[esc_mask] + 1).tolist():
-                k = q - 1
-                while k >= 0 and buf[k] == 92:
-                    k -= 1
-                if (q - 1 - k) % 2 == 1:
-                    drop.append(q)
-            if drop:
-                quotes = np.setdiff1d(quotes, np.asarray(drop, dtype=quotes.dtype), assume_unique=True)
+    quotes = _unescaped_quotes(a, buf)
     struct = np.flatnonzero((a == 123) | (a == 125) | (a == 44))
     struct = struct[(np.searchsorted(quotes, struct) % 2) == 0]
     ch = a[struct]

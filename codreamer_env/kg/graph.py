@@ -220,9 +220,8 @@ def _iter_json_array_stream(path: str) -> Iterator[tuple[list[Any], int, bytes, 
                 return
 
 
-def _last_object_end(buf: bytes) -> int:
-    """Offset of the closing brace of the last complete top-level object in `buf`, or -1."""
-    a = np.frombuffer(buf, dtype=np.uint8)
+def _unescaped_quotes(a: np.ndarray, buf: bytes) -> np.ndarray:
+    """Positions of the double quotes in `buf` (as uint8 array `a`) that open or close JSON strings."""
     quotes = np.flatnonzero(a == 34)
     if quotes.size:
         esc = quotes[(quotes > 0) & (a[np.maximum(quotes - 1, 0)] == 92)]
@@ -237,6 +236,13 @@ def _last_object_end(buf: bytes) -> int:
                     drop.append(q)
             if drop:
                 quotes = np.setdiff1d(quotes, np.asarray(drop, dtype=quotes.dtype), assume_unique=True)
+    return quotes
+
+
+def _last_object_end(buf: bytes) -> int:
+    """Offset of the closing brace of the last complete top-level object in `buf`, or -1."""
+    a = np.frombuffer(buf, dtype=np.uint8)
+    quotes = _unescaped_quotes(a, buf)
     braces = np.flatnonzero((a == 123) | (a == 125))
     if braces.size == 0:
         return -1
@@ -754,18 +760,7 @@ class _ListView:
 def _object_lines(raw: bytes, base: int, top: int) -> list[int]:
     """Line numbers where each top-level object of a JSON array starts (for located errors)."""
     a = np.frombuffer(raw, dtype=np.uint8)
-    quotes = np.flatnonzero(a == 34)
-    if quotes.size:
-        esc = quotes[(quotes > 0) & (a[np.maximum(quotes - 1, 0)] == 92)]
-        if esc.size:
-            keep = []
-            for q in quotes.tolist():
-                k = q - 1
-                while k >= 0 and raw[k] == 92:
-                    k -= 1
-                if (q - 1 - k) % 2 == 0:
-                    keep.append(q)
-            quotes = np.asarray(keep, dtype=np.int64)
+    quotes = _unescaped_quotes(a, raw)
     br = np.flatnonzero((a == 123) | (a == 125) | (a == 91) | (a == 93))
     br = br[(np.searchsorted(quotes, br) % 2) == 0]
     if br.size == 0:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from codreamer_env._io import loads_lenient
 from codreamer_env.rewards.base import JudgeResult
 from codreamer_env.rewards.rubric import RubricJudge
 
@@ -274,15 +275,9 @@ _ONE_SCHEMA = {"type": "object", "properties": {"explanation": {"type": "string"
 def _parse_scores(text: str, labels: Sequence[str]) -> dict[str, tuple[float, str]]:
     """{label: (score, explanation)} from a judge reply, or BadReply."""
     try:
-        obj = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        a, b = text.find("{"), text.rfind("}")
-        try:
-            obj = orjson.loads(text[a : b + 1]) if 0 <= a < b else None
-        except orjson.JSONDecodeError:
-            obj = None
-    if obj is None:
-        raise BadReply(f"reply is not JSON: {text[:80]!r}")
+        obj = loads_lenient(text)
+    except ValueError:
+        raise BadReply(f"reply is not JSON: {text[:80]!r}") from None
     items = obj.get("scores") if isinstance(obj, dict) else obj
     if not isinstance(items, list):
         raise BadReply("reply has no 'scores' list")
@@ -403,13 +398,9 @@ class RulerJudge(_LLMBase):
 
 def _parse_one(text: str) -> tuple[float, str]:
     try:
-        obj = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        a, b = text.find("{"), text.rfind("}")
-        try:
-            obj = orjson.loads(text[a : b + 1]) if 0 <= a < b else None
-        except orjson.JSONDecodeError:
-            obj = None
+        obj = loads_lenient(text)
+    except ValueError:
+        obj = None
     if not isinstance(obj, dict):
         raise BadReply(f"reply is not a JSON object: {text[:80]!r}")
     score = obj.get("score")
