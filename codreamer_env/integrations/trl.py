@@ -1,0 +1,169 @@
+"""What TRL's GRPOTrainer needs: an `environment_factory` class and a group (RULER) reward function.
+
+    from trl import GRPOConfig, GRPOTrainer
+    from codreamer_env.integrations.trl import SalesEmailToolEnv, group_reward_func, tool_env_dataset
+
+    trainer = GRPOTrainer(model=..., args=GRPOConfig(...), train_dataset=tool_env_dataset("train"),
+                          environment_factory=SalesEmailToolEnv,        # one instance per rollout
+                          reward_funcs=[group_reward_func(judge)])     # optional: RULER over each group
+
+For models whose chat templates TRL's tool parsing knows (Qwen, Llama 3.x, ...): the KG tools are the
+public typed methods of `SalesEmailToolEnv`, `reset(**row)` returns the task brief (appended to the user
+message), and `get_reward()` returns the pointwise reward of the finished episode. Models without tool
+templates use the multi-turn text-protocol rollouts instead.
+
+Multi-process runs: TRL repeats each prompt `num_generations` times and slices the batch across
+processes, so a group can be split between processes. `group_reward_func` then gathers every
+process's trajectories (accelerate's `gather_object`), scores whole groups (identical on every process;
+the judge's disk cache makes the repeats free), and returns this process's slice, so a group judge never
+sees half a group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from codreamer_env.env import SalesEmailEnv
+from codreamer_env.prompts import default_system_prompt
+from codreamer_env.scenarios import get_scenario, load_scenarios
+from codreamer_env.trajectory import Trajectory
+
+INSTRUCTION = "Research the prospect in the knowledge graph with the tools, then call finalize_email."
+
+
+class SalesEmailToolEnv:
+    """One SalesEmailEnv episode driven by TRL's tool-calling loop (environment_factory)."""
+
+    scenario_set = "default-v1"
+    split = "train"
+    max_turns = 8
+    reward_model: Any = None
+
+    def __init__(self) -> None:
+        sc = load_scenarios(self.scenario_set, self.split)
+        self._env = SalesEmailEnv(scenarios=sc, max_turns=self.max_turns, reward_model=self.reward_model)
+        self._reward: float | None = None
+        self._done = False
+
+    @classmethod
+    def configured(cls, **attrs: Any) -> type[SalesEmailToolEnv]:
+        """A subclass with other class-level settings, e.g. `SalesEmailToolEnv.configured(split="val")`."""
+        return type(cls.__name__, (cls,), attrs)
+
+    def reset(self, **row: Any) -> str:
+        """Start the episode of `row["scenario_id"]`; returns the task brief."""
+        sid = row.get("scenario_id")
+        self._env.reset(options={"scenario_id": sid} if sid else None)
+        self._reward, self._done = None, False
+        return self._env.scenario.brief()
+
+    def _step(self, call: dict[str, Any]) -> str:
+        if self._done:
+            return "The email was already finalized; the episode is over."
+        obs, reward, term, trunc, info = self._env.step(call)
+        if term or trunc:
+            self._done = True
+            self._reward = float(reward)
+        return obs
+
+    def get_connected_nodes(self, node_id: str) -> str:
+        """List the nodes connected to a node, best-scored first, with each edge's label and a one-line preview.
+
+        Args:
+            node_id: Id of the node to expand, exactly as shown, e.g. "Customer Job".
+
+        Returns:
+            The connected nodes, one per line.
+        """
+        return self._step({"name": "get_connected_nodes", "arguments": {"node_id": node_id}})
+
+    def get_relevant_context(self, node_id: str, k: int = 5, radius: int = 2, max_chars: int = 800) -> str:
+        """Return evidence text from a node and its best-scored neighbourhood, and the node ids to cite.
+
+        Args:
+            node_id: Id of the node to start from, e.g. "Customer Job".
+            k: How many neighbouring nodes to include besides the start node (1-20).
+            radius: How many hops to search (1-3).
+            max_chars: Upper bound on the length of the evidence text (100-4000).
+
+        Returns:
+            The evidence text with the ids of the nodes used.
+        """
+        return self._step({"name": "get_relevant_context",
+                           "arguments": {"node_id": node_id, "k": k, "radius": radius, "max_chars": max_chars}})
+
+    def finalize_email(self, subject: str, body: str, citations: list[str]) -> str:
+        """Send the final email and end the episode.
+
+        Args:
+            subject: The email's subject line.
+            body: The email's body text, greeting to sign-off.
+            citations: Ids of the KG nodes whose facts the email uses.
+
+        Returns:
+            A confirmation.
+        """
+        return self._step({"name": "finalize_email", "arguments": {"subject": subject, "body": body,
+                                                                   "citations": citations}})
+
+    def trajectory(self) -> Trajectory:
+        """The episode so far (an unfinished one has no email)."""
+        return self._env.trajectory or self._env._build_trajectory()
+
+    def get_reward(self) -> float:
+        """The pointwise reward of the episode; an episode that never finalized gets the 'no email' score."""
+        if self._reward is None:
+            traj = self.trajectory()
+            self._reward = float(self._env.reward_model.score_group(self._env.scenario, [traj])[0][0])
+        return self._reward
+
+
+def tool_env_dataset(split: str = "train", name: str = "default-v1", system_prompt: str | None = None):
+    """A `datasets.Dataset` for environment_factory training: the system prompt and an instruction per row
+    (the env's `reset` appends the brief), with `scenario_id` passed to `reset(**row)`."""
+    import datasets
+
+    rows = [{"prompt": [{"role": "system", "content": system_prompt or default_system_prompt()},
+                        {"role": "user", "content": INSTRUCTION}], "scenario_id": s.id}
+            for s in load_scenarios(name, split)]
+    return datasets.Dataset.from_list(rows)
+
+
+def _gather(items: list[Any]) -> tuple[list[Any], int]:
+    """(every process's items in rank order, this process's offset); a no-op in a single process."""
+    try:
+        import torch.distributed as dist
+    except ImportError:  # pragma: no cover
+        return items, 0
+    if not (dist.is_available() and dist.is_initialized()) or dist.get_world_size() == 1:
+        return items, 0
+    parts: list[list[Any]] = [None] * dist.get_world_size()  # type: ignore[list-item]
+    dist.all_gather_object(parts, items)
+    offset = sum(len(p) for p in parts[: dist.get_rank()])
+    return [x for p in parts for x in p], offset
+
+
+def group_reward_func(judge: Any) -> Callable[..., list[float]]:
+    """A GRPO reward function that scores each prompt's completions together with `judge.score_group`
+    (RULER or any group judge). Needs `environment_factory=SalesEmailToolEnv` (it reads the episodes)."""
+
+    def ruler_group_reward(prompts: Sequence[Any], completions: Sequence[Any], environments: Sequence[Any] | None = None,
+                           **kwargs: Any) -> list[float]:
+        if environments is None:
+            raise ValueError("group_reward_func needs environment_factory=SalesEmailToolEnv")
+        local = [(e.trajectory().model_dump_json()) for e in environments]
+        everything, offset = _gather(local)
+        trajs = [Trajectory.model_validate_json(t) for t in everything]
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(trajs):
+            groups[t.scenario_id].append(i)
+        scores = [0.0] * len(trajs)
+        for sid, idx in groups.items():
+            for i, (total, _c) in zip(idx, judge.score_group(get_scenario(sid), [trajs[i] for i in idx]), strict=True):
+                scores[i] = float(total)
+        return scores[offset : offset + len(local)]
+
+    ruler_group_reward.__name__ = f"{getattr(judge, 'name', 'group')}_group_reward"
+    return ruler_group_reward
