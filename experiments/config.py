@@ -119,12 +119,69 @@ class RescoreConfig:
     out: str = "rescored.jsonl"
 
 
+@dataclass
+class LoraConfig:
+    enabled: bool = False
+    r: int = 16
+    alpha: int = 32
+    dropout: float = 0.05
+    target_modules: list[str] = field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj"])
+
+
+@dataclass
+class GRPOSettings:
+    num_generations: int = 4
+    per_device_batch_size: int = 4  # episodes per process and step (a multiple of num_generations)
+    gradient_accumulation_steps: int = 1
+    max_steps: int = 50
+    learning_rate: float = 1e-5
+    beta: float = 0.0  # KL coefficient (0: no reference model, as in DAPO/Dr.GRPO)
+    max_completion_length: int = 512  # every token after the prompt, env turns included
+    logging_steps: int = 1
+    save_steps: int = 25
+    seed: int = 0
+
+
+@dataclass
+class RolloutSettings:
+    max_turns: int = 4
+    max_tokens_per_turn: int = 96
+    temperature: float = 1.0
+    top_p: float = 1.0
+    prefill: str = ""
+
+
+@dataclass
+class EvalSettings:
+    every: int = 25  # steps; 0: only at the end; -1: never
+    split: str = "val"
+    limit: int = 16
+    max_new_tokens: int = 96
+
+
+@dataclass
+class TrainGRPOConfig:
+    model: str = "smollm2"  # the bundled SmolLM2, a local HF folder, or an SFT output folder
+    output_dir: str = "outputs/train_grpo/${experiment.name}"
+    resume: str | None = None  # a checkpoint folder, or "auto" for the latest one in output_dir
+    lora: LoraConfig = field(default_factory=LoraConfig)
+    grpo: GRPOSettings = field(default_factory=GRPOSettings)
+    rollout: RolloutSettings = field(default_factory=RolloutSettings)
+    eval: EvalSettings = field(default_factory=EvalSettings)
+    env: EnvConfig = field(default_factory=lambda: EnvConfig(split="train"))
+    judge: JudgeConfig = field(default_factory=JudgeConfig)
+    reward: RewardConfig = field(default_factory=RewardConfig)
+    logger: LoggerConfig = field(default_factory=LoggerConfig)
+    experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
+
+
 def register() -> None:
     """Register every schema (idempotent)."""
     cs = ConfigStore.instance()
     cs.store(name="benchmark_schema", node=BenchmarkConfig)
     cs.store(name="review_schema", node=ReviewConfig)
     cs.store(name="rescore_schema", node=RescoreConfig)
+    cs.store(name="train_grpo_schema", node=TrainGRPOConfig)
 
 
 def to_dict(cfg: Any) -> dict[str, Any]:
