@@ -175,6 +175,23 @@ class TrainGRPOConfig:
     experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
 
 
+@dataclass
+class SFTRunConfig:
+    runs: list[str] = field(default_factory=list)  # benchmark run folders (their trajectories.jsonl)
+    min_reward: float = 0.8  # keep trajectories at or above this reward ...
+    feedback_paths: list[str] = field(default_factory=list)  # ... and human-accepted ones (rejected ones dropped)
+    model: str = "smollm2"
+    chat_template: str = "auto"  # auto: TRL's ChatML training template (assistant-only masks) for ChatML models
+    output_dir: str = "outputs/sft/${experiment.name}"
+    max_steps: int = 100
+    learning_rate: float = 2e-5
+    batch_size: int = 4
+    max_length: int = 2048
+    seed: int = 0
+    logger: LoggerConfig = field(default_factory=LoggerConfig)
+    experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
+
+
 def register() -> None:
     """Register every schema (idempotent)."""
     cs = ConfigStore.instance()
@@ -182,6 +199,7 @@ def register() -> None:
     cs.store(name="review_schema", node=ReviewConfig)
     cs.store(name="rescore_schema", node=RescoreConfig)
     cs.store(name="train_grpo_schema", node=TrainGRPOConfig)
+    cs.store(name="sft_schema", node=SFTRunConfig)
 
 
 def to_dict(cfg: Any) -> dict[str, Any]:
