@@ -192,6 +192,21 @@ class SFTRunConfig:
     experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
 
 
+@dataclass
+class LearnLoopSettings:
+    iterations: int = 3
+    episodes_per_iter: int = 16  # train scenarios played in step 1 (a new slice each iteration)
+    generator: str = "policy"  # who plays step 1: policy (the model being trained) | greedy | oracle | random
+    grpo_steps_per_iter: int = 10
+    eta: float = 0.1  # node-score update rate: s <- clamp(s + eta * (r - s)) for the nodes a trajectory cited
+
+
+@dataclass
+class LearnLoopConfig(TrainGRPOConfig):
+    output_dir: str = "outputs/learn_loop/${experiment.name}"
+    learn_loop: LearnLoopSettings = field(default_factory=LearnLoopSettings)
+
+
 def register() -> None:
     """Register every schema (idempotent)."""
     cs = ConfigStore.instance()
@@ -200,6 +215,7 @@ def register() -> None:
     cs.store(name="rescore_schema", node=RescoreConfig)
     cs.store(name="train_grpo_schema", node=TrainGRPOConfig)
     cs.store(name="sft_schema", node=SFTRunConfig)
+    cs.store(name="learn_loop_schema", node=LearnLoopConfig)
 
 
 def to_dict(cfg: Any) -> dict[str, Any]:
