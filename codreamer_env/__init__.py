@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from codreamer_env.env import SalesEmailEnv
 from codreamer_env.errors import DataError
-from codreamer_env.groups import GroupResult, rollout_group
+from codreamer_env.groups import GroupResult, play_episodes, rollout_group
 from codreamer_env.kg import KnowledgeGraph, NodeScores
 from codreamer_env.rewards import (
     BlendedReward,
@@ -76,6 +76,7 @@ __all__ = [
     "Trajectory",
     "get_scenario",
     "load_scenarios",
+    "play_episodes",
     "rollout_group",
     "scenario_dataset",
 ]

@@ -26,6 +26,48 @@ class GroupResult:
     components: list[dict[str, float]] = field(default_factory=list)
 
 
+def play_episodes(
+    envs: Sequence[SalesEmailEnv],
+    policy: BatchPolicy,
+    scenario_ids: Sequence[str],
+    *,
+    seeds: Sequence[int | None] | None = None,
+    defer_reward: bool = False,
+    on_done: Callable[[int, float, dict[str, Any]], None] | None = None,
+) -> list[Trajectory]:
+    """Play one episode of `scenario_ids[k]` in `envs[k]` for every k, in lockstep, batching the policy's calls
+    over the episodes still running. Each `info` handed to the policy carries `slot` = k (for per-episode
+    bookkeeping). `on_done(k, reward, info)` is called as each episode ends. Returns the trajectories in order."""
+    if len(scenario_ids) > len(envs):
+        raise ValueError(f"{len(scenario_ids)} episodes need as many envs, got {len(envs)}")
+    obs, infos = [], []
+    for k, sid in enumerate(scenario_ids):
+        o, i = envs[k].reset(seed=seeds[k] if seeds else None,
+                             options={"scenario_id": sid, "defer_reward": defer_reward})
+        obs.append(o)
+        infos.append(i)
+    trajs: list[Trajectory | None] = [None] * len(scenario_ids)
+    live = list(range(len(scenario_ids)))
+    while live:
+        for k in live:
+            infos[k]["slot"] = k
+        actions = policy([obs[k] for k in live], [infos[k] for k in live])
+        if len(actions) != len(live):
+            raise ValueError(f"policy returned {len(actions)} actions for {len(live)} episodes")
+        still = []
+        for k, a in zip(live, actions, strict=True):
+            o, r, term, trunc, info = envs[k].step(a)
+            obs[k], infos[k] = o, info
+            if term or trunc:
+                trajs[k] = info["trajectory"]
+                if on_done is not None:
+                    on_done(k, float(r), info)
+            else:
+                still.append(k)
+        live = still
+    return [t for t in trajs if t is not None]
+
+
 def rollout_group(
     envs: Sequence[SalesEmailEnv],
     policy: BatchPolicy,
@@ -42,28 +84,8 @@ def rollout_group(
     """
     if not envs:
         raise ValueError("a group needs at least one env")
-    obs, infos = [], []
-    for k, env in enumerate(envs):
-        o, i = env.reset(seed=None if seed is None else seed + k,
-                         options={"scenario_id": scenario_id, "defer_reward": True})
-        obs.append(o)
-        infos.append(i)
-    live = list(range(len(envs)))
-    trajs: list[Trajectory | None] = [None] * len(envs)
-    while live:
-        actions = policy([obs[k] for k in live], [infos[k] for k in live])
-        if len(actions) != len(live):
-            raise ValueError(f"policy returned {len(actions)} actions for {len(live)} episodes")
-        still = []
-        for k, a in zip(live, actions, strict=True):
-            o, _r, term, trunc, info = envs[k].step(a)
-            obs[k], infos[k] = o, info
-            if term or trunc:
-                trajs[k] = info["trajectory"]
-            else:
-                still.append(k)
-        live = still
-    done = [t for t in trajs if t is not None]
+    seeds = None if seed is None else [seed + k for k in range(len(envs))]
+    done = play_episodes(envs, policy, [scenario_id] * len(envs), seeds=seeds, defer_reward=True)
     model = reward_model if reward_model is not None else envs[0].reward_model
     scored = model.score_group(envs[0].scenario, done)
     return GroupResult(scenario_id=scenario_id, trajectories=done, rewards=[float(s[0]) for s in scored],

@@ -99,35 +99,20 @@ def run_benchmark(cfg: DictConfig, out_dir: Path) -> dict[str, Any]:
     with open(traj_path, "ab") as fh:
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
-            obs, infos, seeds, t0 = [], [], [], time.perf_counter()
-            for env, (sid, trial) in zip(envs, chunk, strict=False):
-                seed = episode_seed(cfg.experiment.seed, sid, trial)
-                o, i = env.reset(seed=seed, options={"scenario_id": sid})
-                obs.append(o)
-                infos.append(i)
-                seeds.append(seed)
+            seeds = [episode_seed(cfg.experiment.seed, sid, trial) for sid, trial in chunk]
             if hasattr(agent, "begin_batch"):
                 agent.begin_batch(len(chunk), seeds)
-            live = list(range(len(chunk)))
-            while live:
-                for j in live:
-                    infos[j]["slot"] = j  # lets batching agents keep per-episode bookkeeping (tokens)
-                actions = agent.act_batch([obs[j] for j in live], [infos[j] for j in live])
-                still = []
-                for j, a in zip(live, actions, strict=True):
-                    o, r, term, trunc, info = envs[j].step(a)
-                    obs[j], infos[j] = o, info
-                    if term or trunc:
-                        tokens = agent.episode_tokens(j) if hasattr(agent, "begin_batch") else {}
-                        row = episode_row(cfg.agent.name, chunk[j][1], seeds[j], info, r, tokens,
-                                          time.perf_counter() - t0)
-                        rows.append(row)
-                        fh.write(orjson.dumps(row) + b"\n")
-                        fh.flush()
-                        bar.update(1)
-                    else:
-                        still.append(j)
-                live = still
+            t0 = time.perf_counter()
+
+            def on_done(j: int, r: float, info: dict[str, Any], chunk=chunk, seeds=seeds, t0=t0) -> None:
+                tokens = agent.episode_tokens(j) if hasattr(agent, "begin_batch") else {}
+                row = episode_row(cfg.agent.name, chunk[j][1], seeds[j], info, r, tokens, time.perf_counter() - t0)
+                rows.append(row)
+                fh.write(orjson.dumps(row) + b"\n")
+                fh.flush()
+                bar.update(1)
+
+            ce.play_episodes(envs, agent.act_batch, [sid for sid, _ in chunk], seeds=seeds, on_done=on_done)
     bar.close()
     metrics = summarize(rows, cfg.experiment.pass_threshold, cfg.experiment.bootstrap, cfg.experiment.seed)
     is_ref = getattr(agent, "is_reference", False)

@@ -74,23 +74,7 @@ def run_learn_loop(cfg: DictConfig) -> dict[str, Any]:
                                   prefill=cfg.rollout.prefill)
         else:
             agent = make_agent(_config.AgentConfig(name=ll.generator))
-        obs, infos = [], []
-        for env, sc in zip(envs, batch, strict=True):
-            o, i = env.reset(options={"scenario_id": sc.id, "defer_reward": True})
-            obs.append(o)
-            infos.append(i)
-        live, trajs = list(range(n)), [None] * n
-        while live:
-            acts = agent.act_batch([obs[j] for j in live], [infos[j] for j in live])
-            still = []
-            for j, a in zip(live, acts, strict=True):
-                o, _r, term, trunc, info = envs[j].step(a)
-                obs[j], infos[j] = o, info
-                if term or trunc:
-                    trajs[j] = info["trajectory"]
-                else:
-                    still.append(j)
-            live = still
+        trajs = ce.play_episodes(envs, agent.act_batch, [sc.id for sc in batch], defer_reward=True)
         # (2) score: the episodes of one scenario together (a group judge sees the group)
         by_sc: dict[str, list[int]] = defaultdict(list)
         for j, sc in enumerate(batch):
