@@ -22,17 +22,11 @@ from benchmarks._common import machine, table
 
 def collect() -> list[tuple[ce.Scenario, ce.FinalEmail, ce.Trajectory]]:
     scenarios = ce.load_scenarios("default-v1", "test")
-    env = ce.SalesEmailEnv(scenarios=scenarios)
+    envs = [ce.SalesEmailEnv(scenarios=scenarios) for _ in scenarios]
     out = []
     for agent in (OracleAgent(), GreedyKGAgent(), RandomAgent(seed=0)):
-        for s in scenarios:
-            obs, info = env.reset(options={"scenario_id": s.id})
-            done = False
-            while not done:
-                obs, _, term, trunc, info = env.step(agent.act(obs, info))
-                done = term or trunc
-            t = info["trajectory"]
-            out.append((s, t.final_email, t))
+        trajs = ce.play_episodes(envs, agent.act_batch, [s.id for s in scenarios], defer_reward=True)
+        out += [(s, t.final_email, t) for s, t in zip(scenarios, trajs, strict=True)]
     return out
 
 
