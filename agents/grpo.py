@@ -14,10 +14,12 @@ statistics (turns, invalid actions, finalized, reward components) are logged as 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from agents.llm import to_text_messages
 from codreamer_env.env import SalesEmailEnv
 from codreamer_env.scenarios import load_scenarios
 
@@ -74,11 +76,38 @@ class MultiTurnRollout:
         return close, user_turn.replace(u, "{}")
 
     def __call__(self, prompts: list[Any], trainer: Any) -> dict[str, Any]:
+        with self._generation_model(trainer) as model:
+            was_training = model.training
+            model.eval()  # no dropout while sampling; the KV cache on
+            try:
+                return self._play(prompts, trainer.processing_class, model)
+            finally:
+                if was_training:
+                    model.train()
+
+    @staticmethod
+    @contextmanager
+    def _generation_model(trainer: Any) -> Iterator[Any]:
+        """The model to sample from: TRL's `unwrap_model_for_generation` (unwraps DDP/FSDP, gathers ZeRO-3
+        parameters, and turns gradient checkpointing off, which would otherwise disable the KV cache and make
+        every generated token re-read the whole context)."""
+        if not hasattr(trainer, "accelerator"):
+            yield trainer.model
+            return
+        from trl.models.utils import unwrap_model_for_generation
+
+        args = getattr(trainer, "args", None)
+        with unwrap_model_for_generation(
+            getattr(trainer, "model_wrapped", trainer.model), trainer.accelerator,
+            gather_deepspeed3_params=getattr(args, "ds3_gather_for_generation", True),
+            gradient_checkpointing_kwargs=getattr(args, "gradient_checkpointing_kwargs", None),
+        ) as model:
+            yield model
+
+    def _play(self, prompts: list[Any], tok: Any, model: Any) -> dict[str, Any]:
         import torch
 
         cfg = self.config
-        tok = trainer.processing_class
-        model = trainer.accelerator.unwrap_model(trainer.model) if hasattr(trainer, "accelerator") else trainer.model
         device = next(model.parameters()).device
         close, user_turn = self.turn_templates(tok)
         n = len(prompts)
@@ -121,14 +150,15 @@ class MultiTurnRollout:
                 completion_ids[i] += toks
                 masks[i] += [1] * len(toks)
                 logps[i] += lp
-                obs, _r, term, trunc, info = envs[i].step(action)
+                _obs, _r, term, trunc, info = envs[i].step(action)
                 if term or trunc:
                     trajs[i] = info["trajectory"]
                     continue
-                # The env's turn: close the assistant turn, the tool result as a user turn, open the next one.
+                # The env's turn: close the assistant turn, the tool results as a user turn, open the next one;
+                # rendered exactly as LLMAgent (and SFT) render it, so the policy trains on what it is run on.
                 eos = tok.eos_token or ""
                 glue = close[len(eos):] if (toks and toks[-1] == tok.eos_token_id and close.startswith(eos)) else close
-                env_text = glue + user_turn.replace("{}", obs)
+                env_text = glue + user_turn.replace("{}", to_text_messages(info["messages"])[-1]["content"])
                 env_ids = tok(env_text, add_special_tokens=False)["input_ids"] + prefill_ids
                 completion_ids[i] += env_ids
                 masks[i] += [0] * len(env_ids)

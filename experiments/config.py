@@ -140,6 +140,7 @@ class GRPOSettings:
     logging_steps: int = 1
     save_steps: int = 25
     seed: int = 0
+    gradient_checkpointing: bool | None = None  # None: on GPU only (on CPU memory is ample and it costs ~30% time)
 
 
 @dataclass

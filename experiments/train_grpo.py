@@ -6,9 +6,11 @@
     python -m experiments.train_grpo resume=auto                      # continue from the latest checkpoint
     accelerate launch --config_file configs/accelerate/cpu_2proc.yaml -m experiments.train_grpo experiment=smoke
 
-fp32 on CPU, bf16 on GPU, chosen automatically. Every `eval.every` steps (and at the end) the policy plays
+fp32 on CPU, bf16 on GPU, chosen automatically (gradient checkpointing likewise: on GPU only, unless
+`grpo.gradient_checkpointing` says). Before training, every `eval.every` steps, and at the end, the policy plays
 the val split with the benchmark code; results go to `<output_dir>/eval/step<N>.json` and the tracker. The
 final model and tokenizer are saved to `<output_dir>/final`, which `agent.model=<that folder>` benchmarks.
+TRL's log history goes to `<output_dir>/train_log.jsonl`, the curve to `<output_dir>/learning_curve.png`.
 """
 
 from __future__ import annotations
@@ -71,6 +73,43 @@ def evaluate(model: Any, tok: Any, cfg: DictConfig, step: int, out_dir: Path) ->
     return metrics
 
 
+def write_learning_curve(log_history: list[dict[str, Any]], out_dir: Path) -> Path:
+    """`train_log.jsonl` (TRL's log history, one row per logged step) and `learning_curve.png`: the training
+    reward per step (and its moving average) with the val evaluations (`eval/step<N>.json`) as points."""
+    rows = [r for r in log_history if "step" in r]
+    with open(out_dir / "train_log.jsonl", "wb") as f:
+        for r in rows:
+            f.write(orjson.dumps(r, option=orjson.OPT_SERIALIZE_NUMPY) + b"\n")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    train = [(r["step"], r["reward"]) for r in rows if "reward" in r]
+    evals = sorted((int(p.stem.removeprefix("step")), orjson.loads(p.read_bytes())["reward_mean"])
+                   for p in (out_dir / "eval").glob("step*.json"))
+    fig, ax = plt.subplots(figsize=(7, 4))
+    if train:
+        xs, ys = zip(*train, strict=True)
+        ax.plot(xs, ys, ".", alpha=0.35, label="train reward (group mean per step)")
+        w = max(1, len(ys) // 10)
+        ma = [sum(ys[max(0, i - w + 1): i + 1]) / len(ys[max(0, i - w + 1): i + 1]) for i in range(len(ys))]
+        ax.plot(xs, ma, "-", label=f"train, moving average ({w} steps)")
+    if evals:
+        ex, ey = zip(*evals, strict=True)
+        ax.plot(ex, ey, "o-", label="val reward")
+    ax.set_xlabel("GRPO step")
+    ax.set_ylabel("reward")
+    ax.set_ylim(-0.02, 1.02)
+    ax.legend(loc="best")
+    ax.set_title(f"GRPO in SalesEmailEnv ({out_dir.name})")
+    fig.tight_layout()
+    path = out_dir / "learning_curve.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
 def run_training(cfg: DictConfig) -> Any:
     os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
     from transformers import TrainerCallback
@@ -97,6 +136,7 @@ def run_training(cfg: DictConfig) -> Any:
         gradient_accumulation_steps=g.gradient_accumulation_steps, max_steps=g.max_steps, learning_rate=g.learning_rate,
         beta=g.beta, max_completion_length=g.max_completion_length, logging_steps=g.logging_steps,
         save_strategy="steps", save_steps=g.save_steps, seed=g.seed, bf16=on_gpu, use_cpu=not on_gpu,
+        gradient_checkpointing=on_gpu if g.gradient_checkpointing is None else g.gradient_checkpointing,
         report_to=["wandb"] if cfg.logger.name == "wandb" else [], run_name=f"grpo-{cfg.experiment.name}",
     )
     if cfg.logger.name == "wandb":
@@ -113,6 +153,12 @@ def run_training(cfg: DictConfig) -> Any:
         dataset = dataset.select(range(min(cfg.env.limit, len(dataset))))
 
     class EvalCallback(TrainerCallback):
+        def on_train_begin(self, args_, state, control, **kw):  # noqa: ANN001
+            # The starting point of the learning curve (skipped when resuming past an evaluated step).
+            if (cfg.eval.every > 0 and state.is_world_process_zero
+                    and not (out_dir / "eval" / f"step{state.global_step}.json").exists()):
+                evaluate(trainer.model, tok, cfg, state.global_step, out_dir)
+
         def on_step_end(self, args_, state, control, **kw):  # noqa: ANN001
             if cfg.eval.every > 0 and state.global_step % cfg.eval.every == 0 and state.is_world_process_zero:
                 m = evaluate(trainer.model, tok, cfg, state.global_step, out_dir)
@@ -131,10 +177,13 @@ def run_training(cfg: DictConfig) -> Any:
         merged = trainer.model.merge_and_unload() if cfg.lora.enabled else trainer.model
         merged.save_pretrained(final)
         tok.save_pretrained(final)
+        step = trainer.state.global_step
+        done = out_dir / "eval" / f"step{step}.json"
         if cfg.eval.every >= 0:  # 0: evaluate only at the end; -1: never
-            m = evaluate(merged, tok, cfg, trainer.state.global_step, out_dir)
+            m = orjson.loads(done.read_bytes()) if done.exists() else evaluate(merged, tok, cfg, step, out_dir)
             print(f"val reward after {trainer.state.global_step} steps: {m['reward_mean']:.3f} "
                   f"(finalized {m['finalized_rate']:.2f}) -> {final}")
+        write_learning_curve(trainer.state.log_history, out_dir)
     acc = trainer.accelerator
     (out_dir / f"rank{acc.process_index}.done").write_text(
         orjson.dumps({"global_step": trainer.state.global_step, "num_processes": acc.num_processes}).decode())

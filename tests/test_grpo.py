@@ -7,6 +7,7 @@ import pytest
 
 import codreamer_env as ce
 from agents.grpo import MultiTurnRollout, RolloutConfig, env_reward_func
+from agents.llm import to_text_messages
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,13 @@ def test_rollout_masks_every_env_token_and_keeps_the_models(tiny):
         shown = [m["content"] for m in traj.messages[2:] if m["role"] in ("tool", "user")][: len(traj.turns) - 1]
         for content in shown:
             assert content.strip()[:60] in env_text and content.strip()[:60] not in model_text
+        # Token for token, the context is the chat-template rendering LLMAgent and SFT use for this episode.
+        full = tok.decode(out["prompt_ids"][i] + ids)
+        text_msgs = to_text_messages(traj.messages)
+        last = max(k for k, m in enumerate(text_msgs) if m["role"] == "assistant")  # the env's closing note aside
+        rendered = tok.apply_chat_template(text_msgs[: last + 1], tokenize=False)
+        close, _ = MultiTurnRollout.turn_templates(tok)
+        assert rendered == full + close or rendered == full + close[len(tok.eos_token):]
         # The trained part is exactly what the model said (the env saw the same text as its actions).
         said = "".join(t.action for t in traj.turns)
         assert model_text == said
@@ -60,7 +68,17 @@ def test_two_grpo_steps_and_resume_from_checkpoint(tiny_model_dir, tmp_path):
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from trl import GRPOConfig, GRPOTrainer
 
+    seen = []
+
     def trainer(max_steps, out):
+        roll = MultiTurnRollout(RolloutConfig(max_turns=2, max_tokens_per_turn=16))
+        play = roll._play
+
+        def spy(prompts, tok, model):  # the state the policy samples in
+            seen.append((model.training, model.is_gradient_checkpointing))
+            return play(prompts, tok, model)
+
+        roll._play = spy
         tok = AutoTokenizer.from_pretrained(tiny_model_dir)
         tok.padding_side = "left"
         args = GRPOConfig(output_dir=str(out), per_device_train_batch_size=4, num_generations=2, max_steps=max_steps,
@@ -69,11 +87,15 @@ def test_two_grpo_steps_and_resume_from_checkpoint(tiny_model_dir, tmp_path):
         return GRPOTrainer(model=AutoModelForCausalLM.from_pretrained(tiny_model_dir), args=args,
                            processing_class=tok, train_dataset=ce.scenario_dataset("train").select(range(8)),
                            reward_funcs=[env_reward_func],
-                           rollout_func=MultiTurnRollout(RolloutConfig(max_turns=2, max_tokens_per_turn=16)))
+                           rollout_func=roll)
 
     t = trainer(2, tmp_path)
+    assert t.args.gradient_checkpointing  # TRL's default: on, which would switch generate's KV cache off
     t.train()
     assert t.state.global_step == 2
+    # Sampling ran in eval mode without gradient checkpointing (KV cache on); training resumed with both.
+    assert seen and set(seen) == {(False, False)}
+    assert t.model.is_gradient_checkpointing
     logs = [h for h in t.state.log_history if "loss" in h]
     assert len(logs) == 2 and "episode/turns" in logs[0] and "rewards/env_reward_func/mean" in logs[0]
     ckpt = tmp_path / "checkpoint-2"

@@ -23,6 +23,9 @@ def test_accelerate_launch_two_cpu_processes_and_benchmark_the_result(tiny_model
     done = [json.loads((out / f"rank{r}.done").read_text()) for r in (0, 1)]
     assert done == [{"global_step": 2, "num_processes": 2}] * 2  # both ranks finished both steps
     assert (out / "checkpoint-2").exists() and (out / "final" / "config.json").exists()
+    log = [json.loads(x) for x in (out / "train_log.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in log if "reward" in r] == [1, 2]
+    assert (out / "learning_curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with initialize_config_dir(config_dir=str(ROOT / "configs"), version_base="1.3"):
         cfg = compose(config_name="config", overrides=["experiment=smoke", "agent=smollm2", f"agent.model={out / 'final'}",
                                                        "agent.max_new_tokens=16", "env.limit=2", "env.max_turns=2",
