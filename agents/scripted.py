@@ -150,3 +150,86 @@ class OracleAgent(BaseAgent):
         cites = [n for n in path if n in retrieved or n == path[0]]
         job = sc.job.statement.split(",")[0]
         return call("finalize_email", subject=f"{p.company}: {job}", body="\n".join(lines), citations=cites)
+
+
+# Instructions the InstructionFollowingAgent responds to: a behaviour turns on when the system prompt matches.
+INSTRUCTION_CUES: dict[str, str] = {
+    "example": r'Example: <tool_call>\{"name"',  # a worked tool call: without one, calls are often malformed
+    "personalize": r"personali[sz]ed?|by (first )?name|the prospect's (role|pain|job)",
+    "cite": r"\bcite\b|citations? (list|must|should)",
+    "evidence": r"concrete fact|case stud|evidence",
+    "cta": r"\bclear ask\b|call to action|\bCTA\b|ends? with (one|a) (clear )?(question|ask)",
+    "concise": r"\d+\s*-\s*\d+ words|short|concise|under \d+ words",
+}
+
+
+class InstructionFollowingAgent(BaseAgent):
+    """A deterministic stand-in for an instruction-following LLM, for testing and demonstrating prompt
+    optimizers without a model: it reads its system prompt (the episode's first message, or `system_prompt`)
+    and behaves as the instructions it finds ask (`INSTRUCTION_CUES`): personalise, cite, add evidence, end
+    with a call to action, stay concise; without a worked tool-call example, half of its calls are malformed.
+
+    Each instruction it sees is followed with probability `compliance`, or 1 - (1 - compliance)^n when stated n
+    times (else that behaviour lapses for the episode). The lapses are drawn from a generator seeded by (episode seed, prompt text), so the same
+    prompt on the same seed behaves identically, and two different prompts get independent noise: exactly
+    the situation a paired A/B test on prompts faces with a sampled LLM.
+    """
+
+    name = "instruction_follower"
+
+    def __init__(self, compliance: float = 0.85, seed: int = 0, system_prompt: str | None = None) -> None:
+        self.compliance = compliance
+        self.seed = seed
+        self.system_prompt = system_prompt
+        self._greedy = GreedyKGAgent()
+
+    def begin_batch(self, n: int, seeds: list[int] | None = None) -> None:
+        self._seeds = list(seeds) if seeds else None
+
+    def behaviours(self, prompt: str, seed: int) -> dict[str, bool]:
+        """Which behaviours are on for an episode with this prompt and seed."""
+        import hashlib
+
+        h = int.from_bytes(hashlib.sha256(f"{seed}\0{prompt}".encode()).digest()[:8], "little")
+        rng = np.random.default_rng(h)
+        draws = rng.random(len(INSTRUCTION_CUES))
+        # An instruction stated n times is followed with probability 1 - (1 - compliance)^n (emphasis helps).
+        return {k: bool(u < 1.0 - (1.0 - self.compliance) ** len(re.findall(pat, prompt, re.IGNORECASE)))
+                for (k, pat), u in zip(INSTRUCTION_CUES.items(), draws, strict=True)}
+
+    def act(self, observation: str, info: dict[str, Any]) -> str:
+        prompt = self.system_prompt if self.system_prompt is not None else info["messages"][0]["content"]
+        seeds = getattr(self, "_seeds", None)
+        slot = info.get("slot")
+        seed = seeds[slot] if seeds and slot is not None and slot < len(seeds) else self.seed
+        seed = int(seed) ^ int.from_bytes(str(info["scenario_id"]).encode()[-8:], "little")
+        on = self.behaviours(prompt, seed)
+        turns = _n_turns(info)
+        if not on["example"]:
+            u = np.random.default_rng([seed, turns, 7]).random()
+            if u < 0.5:  # no example to copy: a malformed call (the env answers with an error, the turn is lost)
+                return '{"tool": "get_relevant_context", "node": "' + parse_brief(info).start_nodes[0] + '"}'
+        action = self._greedy.act(observation, info)
+        if not action.startswith('<tool_call>{"name":"finalize_email"') and turns < info["max_turns"] - 1:
+            return action
+        if not action.startswith('<tool_call>{"name":"finalize_email"'):
+            action = GreedyKGAgent.act(self._greedy, observation, {**info, "max_turns": 2})  # write now
+        args = orjson.loads(action[len("<tool_call>"):-len("</tool_call>")])["arguments"]
+        brief = parse_brief(info)
+        lines = args["body"].split("\n")
+        body_lines = [ln for ln in lines if ln and not ln.startswith(("Hi ", "Best,", "Alex"))]
+        cta = _cta(brief.goal)
+        facts = [ln for ln in body_lines if ln != cta]
+        cases = [ln for ln in facts[2:]]
+        facts = facts[:2] + (cases if on["evidence"] else [])
+        if not on["personalize"]:
+            facts = [f"{brief.product} helps companies like yours."] + facts[1:]
+        out = [f"Hi {brief.first_name}," if on["personalize"] else "Hello,", ""] + facts
+        if not on["concise"]:
+            out += ["We are a leading provider trusted by many teams, and we would be delighted to tell you much more "
+                    "about everything our platform offers, its many capabilities and how other teams use it every day."]
+        if on["cta"]:
+            out += ["", cta]
+        out += ["", "Best,", "Alex"]
+        cites = args["citations"] if on["cite"] else []
+        return call("finalize_email", subject=args["subject"], body="\n".join(out), citations=cites)

@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from codreamer_env.scenarios import Scenario
 
-TOOL_PROTOCOL = """\
+TOOL_LIST = """\
 ## Tool protocol
 You browse a knowledge graph (KG) about the prospect and the product. Call one tool per turn, as
 <tool_call>{"name": "TOOL", "arguments": {...}}</tool_call>
 Tools:
 - get_connected_nodes(node_id): the neighbours of a node, best first, with a one-line preview each.
 - get_relevant_context(node_id, k=5, radius=2, max_chars=800): evidence text from a node's neighbourhood and the node ids it used.
-- finalize_email(subject, body, citations): send the email and end the episode; citations lists the KG node ids you relied on.
-Example: <tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job"}}</tool_call>"""
+- finalize_email(subject, body, citations): send the email and end the episode; citations lists the KG node ids you relied on."""
+
+TOOL_EXAMPLE = """Example: <tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job"}}</tool_call>"""
+
+TOOL_PROTOCOL = TOOL_LIST + "\n" + TOOL_EXAMPLE
 
 COMPLIANCE_RULES = """\
 ## Compliance
@@ -33,6 +36,10 @@ solves it, backed by a concrete fact from the KG, and ends with one clear ask th
 
 # Sections a prompt rewrite must keep verbatim (checked by exact text, so no markers reach the model).
 PROTECTED_SECTIONS = {"tool_protocol": TOOL_PROTOCOL, "compliance": COMPLIANCE_RULES}
+# Every named section a prompt registry can protect; "tool_list" is the protocol without its example.
+SECTIONS = {**PROTECTED_SECTIONS, "tool_list": TOOL_LIST}
+
+WEAK_INSTRUCTIONS = "Write an email to the prospect about the product."
 
 
 def default_system_prompt() -> str:
@@ -40,9 +47,15 @@ def default_system_prompt() -> str:
     return "\n\n".join([DEFAULT_INSTRUCTIONS, TOOL_PROTOCOL, COMPLIANCE_RULES])
 
 
-def missing_protected_sections(prompt: str) -> list[str]:
-    """Names of protected sections that `prompt` does not contain verbatim."""
-    return [name for name, text in PROTECTED_SECTIONS.items() if text not in prompt]
+def weak_system_prompt() -> str:
+    """A deliberately weak start for prompt optimization: one vague sentence, the tool list without its
+    example call, the compliance rules (no length, evidence, personalization or call-to-action guidance)."""
+    return "\n\n".join([WEAK_INSTRUCTIONS, TOOL_LIST, COMPLIANCE_RULES])
+
+
+def missing_protected_sections(prompt: str, sections: dict[str, str] | None = None) -> list[str]:
+    """Names of protected sections (default: PROTECTED_SECTIONS) that `prompt` does not contain verbatim."""
+    return [name for name, text in (PROTECTED_SECTIONS if sections is None else sections).items() if text not in prompt]
 
 
 def build_messages(scenario: Scenario, system_prompt: str | None = None) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 import codreamer_env as ce
 from experiments import config as _config  # noqa: F401 - registers the structured configs
-from experiments.factory import make_agent, make_reward, tool_config
+from experiments.factory import make_agent, make_reward, resolve_system_prompt, tool_config
 from experiments.metrics import summarize
 from experiments.tracking import Tracker
 
@@ -91,7 +91,7 @@ def run_benchmark(cfg: DictConfig, out_dir: Path) -> dict[str, Any]:
     todo = [(s.id, t) for s in scenarios for t in range(k) if (s.id, t) not in done]
     agent = make_agent(cfg.agent)
     reward_model = make_reward(cfg.judge, cfg.reward)
-    system_prompt = cfg.agent.system_prompt
+    system_prompt = resolve_system_prompt(cfg.agent)
     batch = max(1, int(cfg.experiment.batch_size))
     envs = [ce.SalesEmailEnv(scenarios=scenarios, max_turns=cfg.env.max_turns, tool_config=tool_config(cfg.env),
                              reward_model=reward_model, system_prompt=system_prompt) for _ in range(min(batch, max(1, len(todo))))]

@@ -35,6 +35,7 @@ class AgentConfig:
     api_key_env: str = "OPENAI_API_KEY"
     native_tools: bool = True  # openai backend: send tool schemas and accept native tool calls
     system_prompt: str | None = None  # None: the env's default system prompt
+    prompt_registry: str | None = None  # a prompt registry file: its active version is the system prompt
     max_new_tokens: int = 256
     temperature: float = 0.7
     top_p: float = 0.95
@@ -208,6 +209,102 @@ class LearnLoopConfig(TrainGRPOConfig):
     learn_loop: LearnLoopSettings = field(default_factory=LearnLoopSettings)
 
 
+@dataclass
+class RewriterConfig:
+    backend: str = "none"  # none (rule proposer only) | transformers | openai
+    model: str = "smollm2"  # transformers: "smollm2" or a local HF folder; openai: the model name
+    base_url: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    max_new_tokens: int = 200
+    temperature: float = 0.9
+
+
+@dataclass
+class OptimizeSettings:
+    rounds: int = 3
+    proposers: list[str] = field(default_factory=lambda: ["rules"])  # rules | meta | reflective | history
+    candidates: int = 4  # per proposer and round
+    scope: str = "instructions"  # instructions (protected sections re-attached) | full (the rewriter sees everything)
+    trials: int = 2
+    search_split: str = "train"
+    search_limit: int = 32
+    holdout_split: str = "val"
+    holdout_limit: int = 64
+    max_turns: int = 6
+    batch_size: int = 16
+    seed: int = 0
+    worst_k: int = 3
+    confirm: bool = True
+
+
+@dataclass
+class GateSettings:
+    alpha: float = 0.05
+    min_margin: float = 0.05
+    min_abs_margin: float = 0.01
+    method: str = "permutation"  # permutation | bootstrap
+    resamples: int = 10000
+
+
+@dataclass
+class TriggerSettings:
+    enabled: bool = False  # false: optimize now; true: only when the triggers fire
+    min_feedback: int = 20
+    min_negative_ratio: float = 0.3
+    window_hours: float = 168.0
+    min_hours_between: float = 24.0
+    max_per_day: int = 2
+
+
+@dataclass
+class BudgetSettings:  # 0: unlimited
+    agent_calls: int = 0
+    judge_calls: int = 0
+    tokens: int = 0
+
+
+@dataclass
+class MonitorSettings:
+    enabled: bool = True
+    alpha: float = 0.05
+    min_reviews: int = 20
+
+
+@dataclass
+class RLRewriterSettings:
+    enabled: bool = False  # train the rewriter with GRPO (PRewrite proper) instead of proposing by sampling
+    steps: int = 20
+    num_generations: int = 4
+    minibatch: int = 8  # scenarios the policy plays under each rewritten prompt
+    learning_rate: float = 1e-5
+    max_completion_length: int = 160
+
+
+@dataclass
+class OptimizePromptConfig:
+    registry: str = "outputs/prompts/registry.json"
+    initial_prompt: str = "default"  # default | weak | a text file (used when the registry is created)
+    protected: list[str] | None = None  # section names; None: those the initial prompt contains
+    feedback_paths: list[str] = field(default_factory=list)
+    output_dir: str = "outputs/optimize_prompt/${experiment.name}"
+    watch: bool = False
+    poll_seconds: float = 60.0
+    max_polls: int = 0  # watch mode: stop after this many polls (0: never)
+    env: EnvConfig = field(default_factory=EnvConfig)
+    agent: AgentConfig = field(default_factory=AgentConfig)
+    judge: JudgeConfig = field(default_factory=JudgeConfig)
+    reward: RewardConfig = field(default_factory=RewardConfig)
+    logger: LoggerConfig = field(default_factory=LoggerConfig)
+    experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
+    optimizer: OptimizeSettings = field(default_factory=OptimizeSettings)
+    rewriter: RewriterConfig = field(default_factory=RewriterConfig)
+    gate: GateSettings = field(default_factory=GateSettings)
+    triggers: TriggerSettings = field(default_factory=TriggerSettings)
+    budget: BudgetSettings = field(default_factory=BudgetSettings)
+    monitor: MonitorSettings = field(default_factory=MonitorSettings)
+    rl_rewriter: RLRewriterSettings = field(default_factory=RLRewriterSettings)
+
+
 def register() -> None:
     """Register every schema (idempotent)."""
     cs = ConfigStore.instance()
@@ -217,6 +314,7 @@ def register() -> None:
     cs.store(name="train_grpo_schema", node=TrainGRPOConfig)
     cs.store(name="sft_schema", node=SFTRunConfig)
     cs.store(name="learn_loop_schema", node=LearnLoopConfig)
+    cs.store(name="optimize_prompt_schema", node=OptimizePromptConfig)
 
 
 def to_dict(cfg: Any) -> dict[str, Any]:

@@ -7,13 +7,31 @@ from typing import Any
 import codreamer_env as ce
 from codreamer_env.tools import ToolConfig
 
-SCRIPTED = ("random", "greedy", "oracle")
+SCRIPTED = ("random", "greedy", "oracle", "instruction_follower")
+
+
+def resolve_system_prompt(cfg: Any) -> str | None:
+    """The agent's system prompt: `system_prompt`, else the active version of `prompt_registry`, else None
+    (the env's default)."""
+    if cfg.get("system_prompt") is not None:
+        return cfg.system_prompt
+    if cfg.get("prompt_registry"):
+        from agents.prompt_registry import PromptRegistry
+
+        return PromptRegistry(cfg.prompt_registry).active_text()
+    return None
 
 
 def make_agent(cfg: Any) -> Any:
     """An agent from an AgentConfig: a scripted baseline by name, else an LLM agent."""
-    from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent
+    if cfg.get("prompt_registry") and cfg.get("system_prompt") is None:
+        from omegaconf import OmegaConf
 
+        cfg = OmegaConf.merge(cfg, {"system_prompt": resolve_system_prompt(cfg)})
+    from agents.scripted import GreedyKGAgent, InstructionFollowingAgent, OracleAgent, RandomAgent
+
+    if cfg.name == "instruction_follower":
+        return InstructionFollowingAgent(seed=cfg.seed, system_prompt=cfg.system_prompt)
     if cfg.name == "random":
         return RandomAgent(seed=cfg.seed)
     if cfg.name == "greedy":

@@ -1,0 +1,140 @@
+"""PRewrite proper: train the rewriter LM with GRPO (TRL), its reward the policy's reward under the rewritten prompt.
+
+Each GRPO prompt is PRewrite's meta-prompt around the incumbent's instructions; each completion is a rewrite.
+`PolicyRewardUnderPrompt` re-attaches the protected sections, lets the policy agent play a minibatch of
+scenarios under every rewrite of the batch (the same scenarios and seeds for all of them, so the group's
+advantages compare prompts, not scenario luck), and returns each rewrite's mean reward; a rewrite that loses
+a protected section or comes back empty scores 0. The minibatch changes every step. The trained rewriter is
+then used as a proposer (`LocalChat(<output_dir>/final)` behind `MetaPromptProposer`), so its rewrites still
+go through the paired gate and the held-out confirmation before anything is deployed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from agents.prompt_proposers import MetaPromptProposer, clean_rewrite, join_prompt, split_prompt
+from agents.prompt_rewrite import paired_evaluation
+
+
+def completion_text(c: Any) -> str:
+    if isinstance(c, str):
+        return c
+    if isinstance(c, list) and c and isinstance(c[-1], dict):
+        return str(c[-1].get("content") or "")
+    return str(c)
+
+
+class PolicyRewardUnderPrompt:
+    """A TRL reward function: the policy's mean reward on a minibatch of scenarios under each rewritten prompt."""
+
+    __name__ = "policy_reward"
+
+    def __init__(self, agent: Any, reward_model: Any, scenarios: Sequence[Any], incumbent: str,
+                 protected: dict[str, str], minibatch: int = 8, seed: int = 0, max_turns: int = 6,
+                 trials: int = 1) -> None:
+        self.agent, self.reward_model, self.scenarios = agent, reward_model, list(scenarios)
+        _, self.sections = split_prompt(incumbent, protected)
+        self.protected = protected
+        self.minibatch, self.seed, self.max_turns, self.trials = minibatch, seed, max_turns, trials
+        self.calls = 0
+        self.seen: dict[str, float] = {}  # prompt text -> best reward it got
+        self.minibatches: list[list[str]] = []
+
+    def prompt_for(self, completion: Any) -> str | None:
+        text = clean_rewrite(completion_text(completion))
+        if not text:
+            return None
+        prompt = join_prompt(text, self.sections)
+        return prompt if all(t in prompt for t in self.protected.values()) else None
+
+    def __call__(self, prompts: list[Any], completions: list[Any], **kwargs: Any) -> list[float]:
+        rng = np.random.default_rng([self.seed, self.calls])
+        self.calls += 1
+        pick = rng.choice(len(self.scenarios), size=min(self.minibatch, len(self.scenarios)), replace=False)
+        batch = [self.scenarios[int(i)] for i in pick]
+        self.minibatches.append([s.id for s in batch])
+        texts = [self.prompt_for(c) for c in completions]
+        arms = {f"c{k}": t for k, t in enumerate(texts) if t is not None}
+        rewards = [0.0] * len(texts)
+        if arms:
+            scored = paired_evaluation(arms, batch, self.agent,
+                                       self.reward_model, trials=self.trials, seed=self.seed + self.calls,
+                                       max_turns=self.max_turns, keep_trajectories=False)
+            for name, t in arms.items():
+                k = int(name[1:])
+                rewards[k] = scored[name].mean()
+                self.seen[t] = max(self.seen.get(t, 0.0), rewards[k])
+        return rewards
+
+    def best(self, k: int = 4) -> list[tuple[str, float]]:
+        return sorted(self.seen.items(), key=lambda x: -x[1])[:k]
+
+
+def rewriter_dataset(incumbent: str, protected: dict[str, str], rows: int) -> Any:
+    from datasets import Dataset
+
+    instructions, _ = split_prompt(incumbent, protected)
+    meta = MetaPromptProposer.TEMPLATE.format(instruction=instructions)
+    return Dataset.from_list([{"prompt": [{"role": "user", "content": meta}]} for _ in range(rows)])
+
+
+def train_rewriter(model: str, agent: Any, reward_model: Any, scenarios: Sequence[Any], incumbent: str,
+                   protected: dict[str, str], out_dir: str | Path, *, steps: int = 20, num_generations: int = 4,
+                   minibatch: int = 8, learning_rate: float = 1e-5, max_completion_length: int = 160,
+                   max_turns: int = 6, seed: int = 0) -> dict[str, Any]:
+    """GRPO on the rewriter; returns the trained model's folder, the reward log and the best rewrites seen."""
+    os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from trl import GRPOConfig, GRPOTrainer
+
+    from agents.models import resolve_model_path
+
+    out = Path(out_dir)
+    path = resolve_model_path(model)
+    tok = AutoTokenizer.from_pretrained(path)
+    tok.padding_side = "left"
+    if tok.pad_token is None:
+        tok.pad_token = tok.eos_token
+    on_gpu = torch.cuda.is_available()
+    lm = AutoModelForCausalLM.from_pretrained(path, dtype=torch.bfloat16 if on_gpu else torch.float32)
+    reward = PolicyRewardUnderPrompt(agent, reward_model, scenarios, incumbent, protected, minibatch=minibatch,
+                                     seed=seed, max_turns=max_turns)
+    args = GRPOConfig(output_dir=str(out), per_device_train_batch_size=num_generations, num_generations=num_generations,
+                      max_steps=steps, learning_rate=learning_rate, max_completion_length=max_completion_length,
+                      logging_steps=1, save_strategy="no", seed=seed, bf16=on_gpu, use_cpu=not on_gpu, report_to=[],
+                      beta=0.0, temperature=1.0, gradient_checkpointing=on_gpu)
+    trainer = GRPOTrainer(model=lm, args=args, processing_class=tok, reward_funcs=[reward],
+                          train_dataset=rewriter_dataset(incumbent, protected, steps * num_generations))
+    trainer.train()
+    final = out / "final"
+    trainer.model.save_pretrained(final)
+    tok.save_pretrained(final)
+    log = [{"step": r["step"], "reward": r["reward"]} for r in trainer.state.log_history if "reward" in r]
+    return {"model": str(final), "log": log, "best": [{"text": t, "reward": r} for t, r in reward.best()],
+            "minibatches": reward.minibatches}
+
+
+def train_rewriter_from_config(cfg: Any, registry: Any) -> dict[str, Any]:
+    """`experiments.optimize_prompt rl_rewriter.enabled=true`: train on the search split with the configured
+    policy and judge; the trained rewriter then proposes through `MetaPromptProposer`."""
+    from omegaconf import OmegaConf
+
+    from codreamer_env.scenarios import load_scenarios
+    from experiments.factory import make_agent, make_reward
+
+    r = cfg.rl_rewriter
+    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}))
+    res = train_rewriter(cfg.rewriter.model, agent, make_reward(cfg.judge, cfg.reward),
+                         load_scenarios(cfg.env.scenario_set, cfg.optimizer.search_split), registry.active_text(),
+                         registry.protected, Path(cfg.output_dir) / "rl_rewriter", steps=r.steps,
+                         num_generations=r.num_generations, minibatch=r.minibatch, learning_rate=r.learning_rate,
+                         max_completion_length=r.max_completion_length, max_turns=cfg.optimizer.max_turns,
+                         seed=cfg.optimizer.seed)
+    return res

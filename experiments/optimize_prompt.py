@@ -1,0 +1,223 @@
+"""Optimize the policy's system prompt by rewriting it, deploying a rewrite only when it is measurably better.
+
+    python -m experiments.optimize_prompt                                          # SmolLM2, rule proposer, 3 rounds
+    python -m experiments.optimize_prompt agent=instruction_follower initial_prompt=weak optimizer.rounds=6
+    python -m experiments.optimize_prompt "optimizer.proposers=[rules,meta,reflective,history]" \\
+        rewriter.backend=openai rewriter.model=gpt-4o-mini rewriter.base_url=https://...
+    python -m experiments.optimize_prompt triggers.enabled=true watch=true feedback_paths=[data/feedback/reviews.jsonl]
+    python -m experiments.optimize_prompt rl_rewriter.enabled=true rewriter.backend=transformers   # PRewrite-RL
+
+The registry (`registry=...`, created on first use from `initial_prompt`) holds every version, the active one
+and the deploy/rollback history; `agent.prompt_registry=<that file>` makes the benchmark use its active prompt.
+Each round writes `round<r>/{candidates,scores}.jsonl` and `round<r>/decision.json` under `output_dir`, plus
+`rounds.jsonl`, `summary.json` and `active_score.png` (the active prompt's score over rounds).
+
+With `triggers.enabled=true` a run optimizes only when enough feedback has accumulated (see
+`agents.prompt_triggers`); `watch=true` polls every `poll_seconds`, first checking the last deploy against
+live feedback (rolling back on a significant regression), then the triggers.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import hydra
+import orjson
+from omegaconf import DictConfig, OmegaConf
+
+from experiments import config as _config  # noqa: F401
+
+
+def initial_text(spec: str) -> str:
+    from codreamer_env.prompts import default_system_prompt, weak_system_prompt
+
+    if spec == "default":
+        return default_system_prompt()
+    if spec == "weak":
+        return weak_system_prompt()
+    path = Path(spec)
+    if not path.exists():
+        raise FileNotFoundError(f"initial_prompt: {spec!r} is neither 'default', 'weak' nor an existing file")
+    return path.read_text(encoding="utf-8")
+
+
+def protected_for(text: str, names: Any) -> list[str]:
+    """The protected section names: as configured, else those the initial prompt contains."""
+    from codreamer_env.prompts import SECTIONS
+
+    if names is not None:
+        return list(names)
+    out = [n for n in ("tool_protocol", "compliance") if SECTIONS[n] in text]
+    if "tool_protocol" not in out and SECTIONS["tool_list"] in text:
+        out.insert(0, "tool_list")
+    return out
+
+
+def open_registry(cfg: DictConfig) -> Any:
+    from agents.prompt_registry import PromptRegistry
+
+    if Path(cfg.registry).exists():
+        return PromptRegistry(cfg.registry)
+    text = initial_text(cfg.initial_prompt)
+    return PromptRegistry.open(cfg.registry, initial=text, protected=protected_for(text, cfg.protected))
+
+
+def make_generator(cfg: DictConfig) -> Any:
+    from agents.prompt_proposers import LocalChat, OpenAIChat
+
+    r = cfg.rewriter
+    if r.backend == "none":
+        return None
+    if r.backend == "transformers":
+        return LocalChat(r.model)
+    if r.backend == "openai":
+        return OpenAIChat(r.model, r.base_url, r.api_key_env)
+    raise ValueError(f"rewriter.backend: unknown {r.backend!r}; use none, transformers or openai")
+
+
+def build_optimizer(cfg: DictConfig, registry: Any, feedback: list[Any], extra_proposers: list[Any] = ()) -> Any:
+    from agents.prompt_optimizer import OptimizerSettings, PromptOptimizer
+    from agents.prompt_proposers import make_proposer
+    from agents.prompt_rewrite import Budget, GateConfig
+    from codreamer_env.scenarios import load_scenarios
+    from experiments.factory import make_agent, make_reward, tool_config
+
+    o = cfg.optimizer
+    gen = make_generator(cfg)
+    proposers = []
+    for name in o.proposers:
+        if name == "rules":
+            proposers.append(make_proposer("rules", n=o.candidates))
+        else:
+            proposers.append(make_proposer(name, gen, n=o.candidates, scope=o.scope,
+                                           max_new_tokens=cfg.rewriter.max_new_tokens,
+                                           temperature=cfg.rewriter.temperature))
+    proposers += list(extra_proposers)
+    # The agent must read its system prompt from each episode (the arm's prompt), never a fixed one.
+    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}))
+    search = load_scenarios(cfg.env.scenario_set, o.search_split)
+    holdout = load_scenarios(cfg.env.scenario_set, o.holdout_split)[: o.holdout_limit]
+    if o.search_split == o.holdout_split:
+        raise ValueError("optimizer.holdout_split must differ from optimizer.search_split (the confirmation must "
+                         "use scenarios the search never saw)")
+    settings = OptimizerSettings(rounds=o.rounds, trials=o.trials, search_limit=o.search_limit,
+                                 holdout_limit=o.holdout_limit, max_turns=o.max_turns, batch_size=o.batch_size,
+                                 seed=o.seed, worst_k=o.worst_k, confirm=o.confirm)
+    g = cfg.gate
+    gate_cfg = GateConfig(alpha=g.alpha, min_margin=g.min_margin, min_abs_margin=g.min_abs_margin, method=g.method,
+                          resamples=g.resamples, seed=o.seed)
+    budget = Budget(agent_calls=cfg.budget.agent_calls, judge_calls=cfg.budget.judge_calls, tokens=cfg.budget.tokens)
+    return PromptOptimizer(registry, proposers, agent, make_reward(cfg.judge, cfg.reward), search, holdout,
+                           cfg.output_dir, settings, gate_cfg, budget, feedback,
+                           env_kwargs={"tool_config": tool_config(cfg.env)})
+
+
+def plot_rounds(out_dir: Path) -> Path | None:
+    """active_score.png: the active prompt's score on the search scenarios after each round (deploys marked),
+    with the held-out scores of confirmed and failed candidates."""
+    path = out_dir / "rounds.jsonl"
+    if not path.exists():
+        return None
+    rounds = [r for r in (orjson.loads(x) for x in path.read_bytes().splitlines() if x.strip())
+              if r.get("active_score") is not None]
+    if not rounds:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4))
+    xs = [r["round"] for r in rounds]
+    ax.plot(xs, [r["incumbent_score"] for r in rounds], "o--", color="grey", label="incumbent (round start)")
+    ax.plot(xs, [r["active_score"] for r in rounds], "o-", label="active prompt (round end)")
+    dep = [r for r in rounds if r.get("deployed")]
+    if dep:
+        ax.plot([r["round"] for r in dep], [r["active_score"] for r in dep], "*", ms=14, label="deployed")
+    hold = [r for r in rounds if "holdout_candidate_score" in r]
+    if hold:
+        ax.plot([r["round"] for r in hold], [r["holdout_candidate_score"] for r in hold], "s", mfc="none",
+                label="best candidate, held-out")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("round")
+    ax.set_ylabel("mean reward (search scenarios)")
+    ax.set_title("Prompt optimization")
+    ax.legend(loc="best")
+    fig.tight_layout()
+    png = out_dir / "active_score.png"
+    fig.savefig(png, dpi=110)
+    plt.close(fig)
+    return png
+
+
+def run_once(cfg: DictConfig, now: float | None = None) -> dict[str, Any]:
+    """One pass: monitor the last deploy (rollback on regression), check the triggers, optimize."""
+    from agents.prompt_triggers import MonitorConfig, TriggerConfig, check_triggers, monitor_deployment
+    from codreamer_env.rewards.feedback import FeedbackStore
+
+    out = Path(cfg.output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    registry = open_registry(cfg)
+    events = FeedbackStore(list(cfg.feedback_paths)).events() if cfg.feedback_paths else []
+    result: dict[str, Any] = {"time": time.time() if now is None else now}
+    if cfg.monitor.enabled and events:
+        m = monitor_deployment(registry, events, MonitorConfig(cfg.monitor.alpha, cfg.monitor.min_reviews), now)
+        result["monitor"] = m.to_dict()
+        if m.rollback:
+            v = registry.rollback(reason=m.reason, details=m.to_dict())
+            result["rolled_back_to"] = v.id
+            print(f"rolled back to {v.id}: {m.reason}")
+    if cfg.triggers.enabled:
+        t = cfg.triggers
+        d = check_triggers(events, registry.optimization_times(),
+                           TriggerConfig(t.min_feedback, t.min_negative_ratio, t.window_hours, t.min_hours_between,
+                                         t.max_per_day), now)
+        result["triggers"] = d.to_dict()
+        if not d.fire:
+            print("not optimizing: " + "; ".join(d.reasons))
+            return result
+    extra = []
+    if cfg.rl_rewriter.enabled:
+        from agents.prompt_proposers import LocalChat, MetaPromptProposer
+        from agents.rewriter_grpo import train_rewriter_from_config
+
+        result["rl_rewriter"] = rl = train_rewriter_from_config(cfg, registry)
+        trained = MetaPromptProposer(LocalChat(rl["model"]), n=cfg.optimizer.candidates, scope="instructions",
+                                     max_new_tokens=cfg.rewriter.max_new_tokens, temperature=cfg.rewriter.temperature)
+        trained.name = "prewrite_rl"
+        extra.append(trained)
+        print(f"rewriter trained with GRPO ({len(rl['log'])} steps) -> {rl['model']}")
+    opt = build_optimizer(cfg, registry, events, extra)
+    summary = opt.run()
+    plot_rounds(out)
+    result["summary"] = summary
+    if summary["stopped"]:
+        print(f"stopped: {summary['stopped']}")
+    print(f"active prompt {summary['initial']} -> {summary['final']} after {summary['rounds']} round(s); "
+          f"deployed {summary['deployed'] or 'nothing'}; results in {out}")
+    return result
+
+
+def run(cfg: DictConfig) -> list[dict[str, Any]]:
+    results = []
+    polls = 0
+    while True:
+        results.append(run_once(cfg))
+        polls += 1
+        if not cfg.watch or (cfg.max_polls and polls >= cfg.max_polls):
+            break
+        time.sleep(cfg.poll_seconds)
+    return results
+
+
+@hydra.main(version_base="1.3", config_path="../configs", config_name="optimize_prompt")
+def main(cfg: DictConfig) -> None:
+    run(cfg)
+
+
+if __name__ == "__main__":
+    main()
