@@ -216,7 +216,8 @@ class PromptOptimizer:
                 break
         self.registry.record_optimization({"rounds": len(done), "run_dir": str(self.out), "stopped": stopped,
                                            "deployed": [x["deployed"] for x in done if x.get("deployed")]})
-        summary = {"initial": initial, "final": self.registry.active.id, "rounds": len(done), "stopped": stopped,
+        summary = {"registry": str(self.registry.path.resolve()), "initial": initial, "final": self.registry.active.id,
+                   "rounds": len(done), "stopped": stopped,
                    "deployed": [x["deployed"] for x in done if x.get("deployed")], "budget_used": dict(self.budget.used)}
         (self.out / "summary.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2))
         return summary

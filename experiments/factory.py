@@ -13,9 +13,9 @@ SCRIPTED = ("random", "greedy", "oracle", "instruction_follower")
 def resolve_system_prompt(cfg: Any) -> str | None:
     """The agent's system prompt: `system_prompt`, else the active version of `prompt_registry`, else None
     (the env's default)."""
-    if cfg.get("system_prompt") is not None:
+    if getattr(cfg, "system_prompt", None) is not None:
         return cfg.system_prompt
-    if cfg.get("prompt_registry"):
+    if getattr(cfg, "prompt_registry", None):
         from agents.prompt_registry import PromptRegistry
 
         return PromptRegistry(cfg.prompt_registry).active_text()
@@ -24,7 +24,7 @@ def resolve_system_prompt(cfg: Any) -> str | None:
 
 def make_agent(cfg: Any) -> Any:
     """An agent from an AgentConfig: a scripted baseline by name, else an LLM agent."""
-    if cfg.get("prompt_registry") and cfg.get("system_prompt") is None:
+    if getattr(cfg, "prompt_registry", None) and getattr(cfg, "system_prompt", None) is None:
         from omegaconf import OmegaConf
 
         cfg = OmegaConf.merge(cfg, {"system_prompt": resolve_system_prompt(cfg)})
