@@ -103,7 +103,8 @@ def run_learn_loop(cfg: DictConfig) -> dict[str, Any]:
                           num_generations=g.num_generations, max_steps=ll.grpo_steps_per_iter,
                           learning_rate=g.learning_rate, beta=g.beta, max_completion_length=g.max_completion_length,
                           logging_steps=1, save_strategy="no", seed=g.seed + it, bf16=on_gpu, use_cpu=not on_gpu,
-                          report_to=[])
+                          report_to=[],
+                          gradient_checkpointing=on_gpu if g.gradient_checkpointing is None else g.gradient_checkpointing)
         pos = {s.id: k for k, s in enumerate(train)}
         dataset = ce.scenario_dataset(cfg.env.split, cfg.env.scenario_set).select(
             [pos[sid] for sid in dict.fromkeys(sc.id for sc in batch)])
