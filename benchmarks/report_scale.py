@@ -55,7 +55,7 @@ def open_time(html: Path, chromium: str, repeats: int = 3) -> float:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             t0 = time.perf_counter()
             page.goto(html.as_uri(), wait_until="load")
-            page.wait_for_selector("#episodes tbody tr")
+            page.wait_for_selector("#ep-table tbody tr")
             times.append(time.perf_counter() - t0)
             page.close()
         browser.close()

@@ -536,7 +536,7 @@ def drilldown_section(entries: list[dict[str, Any]], extra_runs: list[tuple[str,
             "<select id='ep-sort'><option value='0'>in order</option><option value='asc'>reward ↑</option>"
             "<option value='desc'>reward ↓</option></select> "
             "<button id='ep-prev'>‹ prev</button> <span id='ep-page'></span> <button id='ep-next'>next ›</button></div>"
-            "<table id='episodes'><thead><tr><th></th><th>run</th><th>scenario</th><th>trial</th><th>reward</th>"
+            "<table id='ep-table'><thead><tr><th></th><th>run</th><th>scenario</th><th>trial</th><th>reward</th>"
             "<th>turns</th><th>email</th></tr></thead><tbody></tbody></table>"
             f"<script type='application/json' id='ep-data'>{payload}</script>")
     return section("episodes", "Episodes", body), rewards
@@ -553,7 +553,7 @@ margin:16px 0;padding:8px 18px 16px}h2{font-size:17px;border-bottom:1px solid #e
 h3{font-size:15px;margin-top:18px}h4{font-size:13px;margin:12px 0 4px}
 table{border-collapse:collapse;width:100%;margin:6px 0;font-size:13px}th,td{border-bottom:1px solid #eee;
 padding:4px 8px;text-align:left;vertical-align:top}th{background:#f3f4f6}
-.charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:6px 0;flex:1 1 460px}figcaption{font-size:12px;color:#555}
+.charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:6px 0;flex:1 1 460px;max-width:720px}figcaption{font-size:12px;color:#555}
 svg.chart{width:100%;height:auto;background:#fff}.grid{stroke:#e5e7eb}.ax{font-size:10px;fill:#555}
 .err{stroke:#111;stroke-width:1.5;fill:none}.tag{background:#fde68a;border-radius:4px;padding:0 4px;font-size:11px}
 .good{color:#15803d}.bad{color:#b91c1c}pre{white-space:pre-wrap;background:#f9fafb;padding:8px;border-radius:6px;
@@ -568,7 +568,7 @@ border:1px solid #eee;border-radius:6px}.legend span{display:inline-block;margin
 JS = r"""
 (function(){
 const el=document.getElementById('ep-data'); if(!el) return;
-const D=JSON.parse(el.textContent); const tbody=document.querySelector('#episodes tbody');
+const D=JSON.parse(el.textContent); const tbody=document.querySelector('#ep-table tbody');
 const PAGE=50; let page=0, rows=D.rows.map((r,i)=>[...r,i]);
 function esc(s){return String(s==null?'':s).replace(/[&<>"']/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));}
 function view(){const f=document.getElementById('ep-filter').value.toLowerCase(), s=document.getElementById('ep-sort').value;

@@ -109,8 +109,8 @@ def test_report_in_headless_chromium(runs, tmp_path):
             assert sec.is_visible() and sec.locator("h2").inner_text()
             if anchor != "episodes":
                 assert sec.locator("svg.chart").count() >= 1, anchor
-        assert page.locator("#episodes tbody tr").count() >= 12
-        first = page.locator("#episodes tbody tr.ep:not(.nodetail)").first
+        assert page.locator("#ep-table tbody tr").count() >= 12
+        first = page.locator("#ep-table tbody tr.ep:not(.nodetail)").first
         first.click()
         detail = page.locator("tr.detail")
         detail.wait_for()
@@ -119,7 +119,7 @@ def test_report_in_headless_chromium(runs, tmp_path):
         first.click()  # collapses again
         assert page.locator("tr.detail").count() == 0
         page.fill("#ep-filter", "random")
-        assert all("random" in t for t in page.locator("#episodes tbody tr td:nth-child(2)").all_inner_texts())
+        assert all("random" in t for t in page.locator("#ep-table tbody tr td:nth-child(2)").all_inner_texts())
         browser.close()
     assert errors == []
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000
