@@ -22,6 +22,7 @@ from agents.prompt_proposers import (
     ProposalContext,
     ReflectiveProposer,
     RuleProposer,
+    join_prompt,
     split_prompt,
 )
 from agents.prompt_registry import PromptRegistry, ProtectedSectionsMissing, prompt_id
@@ -37,6 +38,7 @@ from agents.prompt_triggers import (
 from agents.scripted import InstructionFollowingAgent
 from codreamer_env.prompts import (
     COMPLIANCE_RULES,
+    DEFAULT_INSTRUCTIONS,
     TOOL_EXAMPLE,
     TOOL_LIST,
     default_system_prompt,
@@ -272,6 +274,10 @@ def test_monitoring_rolls_back_a_significant_regression(tmp_path):
 
 
 def test_rule_proposer_mutates_instructions_only(splits):
+    instr, sections = split_prompt(default_system_prompt(), {"c": COMPLIANCE_RULES, "t": TOOL_LIST})
+    # The instructions (the example line is not protected here, so it joins them), then the sections verbatim.
+    assert join_prompt(instr, sections) == "\n\n".join([DEFAULT_INSTRUCTIONS, TOOL_EXAMPLE, TOOL_LIST, COMPLIANCE_RULES])
+    assert sections == [TOOL_LIST, COMPLIANCE_RULES] and TOOL_EXAMPLE in instr  # prompt order, example editable
     ctx = ProposalContext(incumbent=default_system_prompt(), protected={"t": TOOL_LIST, "c": COMPLIANCE_RULES}, seed=3)
     cands = RuleProposer(n=6).propose(ctx)
     assert len(cands) == 6 and len({c.text for c in cands}) == 6
