@@ -361,3 +361,39 @@ def test_rl_rewriter_trains_with_grpo_on_the_policy_reward(tiny_model_dir, tmp_p
                          tmp_path / "rw", steps=2, num_generations=2, minibatch=4, max_completion_length=24)
     assert [x["step"] for x in res["log"]] == [1, 2] and (Path(res["model"]) / "config.json").exists()
     assert len(res["minibatches"]) == 2 and res["minibatches"][0] != res["minibatches"][1]  # a new minibatch a step
+
+
+def test_watch_mode_acts_on_triggers_and_rolls_back_regressions(tmp_path):
+    from hydra import compose, initialize_config_dir
+
+    from experiments.optimize_prompt import run
+
+    reg_path, fb = tmp_path / "reg.json", tmp_path / "fb.jsonl"
+    now = __import__("time").time()
+    store = ce.FeedbackStore(fb)
+    store.extend(HumanReview(scenario_id="s", trajectory_id=f"t{k}", decision="reject" if k % 2 else "accept",
+                             timestamp=now - 60 - k) for k in range(30))
+
+    def cfg(*extra):
+        with initialize_config_dir(config_dir=str(ROOT / "configs"), version_base="1.3"):
+            return compose(config_name="optimize_prompt", overrides=[
+                "agent=instruction_follower", "initial_prompt=weak", f"registry={reg_path}", f"output_dir={tmp_path / 'run'}",
+                "optimizer.rounds=1", "optimizer.search_limit=16", "optimizer.holdout_limit=24", "triggers.enabled=true",
+                "triggers.min_feedback=20", f"feedback_paths=[{fb}]", *extra])
+
+    results = run(cfg("watch=true", "poll_seconds=0", "max_polls=2"))
+    assert len(results) == 2
+    assert results[0]["triggers"]["fire"] and results[0]["summary"]["deployed"]  # enough negative feedback: acted
+    assert not results[1]["triggers"]["fire"]  # then rate-limited (min_hours_between), not re-run
+    assert any("min_hours_between" in r for r in results[1]["triggers"]["reasons"])
+    reg = PromptRegistry(reg_path)
+    deployed, previous = reg.active.id, reg.history()[-1].previous
+    # Live reviews of the deployed version are much worse than the previous version's: the next poll rolls back.
+    t = reg.history()[-1].time
+    store.extend([HumanReview(scenario_id="s", trajectory_id=f"b{k}", decision="accept", timestamp=t - 10,
+                              meta={"prompt_version": previous}) for k in range(25)] +
+                 [HumanReview(scenario_id="s", trajectory_id=f"l{k}", decision="reject" if k < 20 else "accept",
+                              timestamp=t + 1, meta={"prompt_version": deployed}) for k in range(25)])
+    res = run(cfg())[0]
+    assert res["monitor"]["rollback"] and res["rolled_back_to"] == previous
+    assert PromptRegistry(reg_path).active.id == previous
