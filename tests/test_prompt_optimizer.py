@@ -393,7 +393,7 @@ def test_watch_mode_acts_on_triggers_and_rolls_back_regressions(tmp_path):
     store.extend([HumanReview(scenario_id="s", trajectory_id=f"b{k}", decision="accept", timestamp=t - 10,
                               meta={"prompt_version": previous}) for k in range(25)] +
                  [HumanReview(scenario_id="s", trajectory_id=f"l{k}", decision="reject" if k < 20 else "accept",
-                              timestamp=t + 1, meta={"prompt_version": deployed}) for k in range(25)])
+                              timestamp=t, meta={"prompt_version": deployed}) for k in range(25)])
     res = run(cfg())[0]
     assert res["monitor"]["rollback"] and res["rolled_back_to"] == previous
     assert PromptRegistry(reg_path).active.id == previous
