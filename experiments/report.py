@@ -194,8 +194,9 @@ def svg_lines(series: dict[str, Sequence[tuple[float, float]]], width: int = 760
         for x, y in pts[:: max(1, len(pts) // 60)]:
             out.append(f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="3" fill="{color}"><title>{esc(name)} '
                        f'{x:g}: {y:.3f}</title></circle>')
-        out.append(f'<rect x="{left + s * 170}" y="{h - 20}" width="10" height="10" fill="{color}"/>'
-                   f'<text x="{left + s * 170 + 14}" y="{h - 11}" class="ax">{esc(name[:24])}</text>')
+        step = min(170.0, (width - left) / max(1, len(series)))
+        out.append(f'<rect x="{left + s * step:.0f}" y="{h - 20}" width="10" height="10" fill="{color}"/>'
+                   f'<text x="{left + s * step + 14:.0f}" y="{h - 11}" class="ax">{esc(name[:24])}</text>')
     out.append("</svg>")
     return "".join(out)
 
