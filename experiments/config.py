@@ -159,6 +159,7 @@ class EvalSettings:
     split: str = "val"
     limit: int = 16
     max_new_tokens: int = 96
+    max_turns: int | None = None  # None: the rollout's max_turns
 
 
 @dataclass

@@ -48,7 +48,7 @@ def evaluate(model: Any, tok: Any, cfg: DictConfig, step: int, out_dir: Path) ->
 
     bench = OmegaConf.create({
         "env": {**OmegaConf.to_container(cfg.env), "split": cfg.eval.split, "limit": cfg.eval.limit,
-                "max_turns": cfg.rollout.max_turns},
+                "max_turns": cfg.eval.max_turns or cfg.rollout.max_turns},
         "agent": {"name": "policy", "seed": cfg.grpo.seed, "system_prompt": None},
         "judge": OmegaConf.to_container(cfg.judge), "reward": OmegaConf.to_container(cfg.reward),
         "logger": {"name": "none"},
