@@ -86,10 +86,11 @@ class ArmScores:
 def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agent: Any, reward_model: Any, *,
                       trials: int = 1, seed: int = 0, batch_size: int = 16, max_turns: int = 6,
                       env_kwargs: Mapping[str, Any] | None = None, budget: Budget | None = None,
-                      keep_trajectories: bool = True) -> dict[str, ArmScores]:
+                      keep_trajectories: bool = True, progress: bool = False) -> dict[str, ArmScores]:
     """Play every arm (name -> system prompt) on every scenario `trials` times with shared episode seeds;
     score each scenario's episodes of all arms in one shuffled group. The agent must take its system prompt
-    from the episode (LLMAgent with system_prompt=None does, as do the scripted agents)."""
+    from the episode (LLMAgent with system_prompt=None does, as do the scripted agents). A progress bar is
+    shown for evaluations of 64 episodes or more, or when `progress` is set."""
     budget = budget or Budget()
     names = list(prompts)
     sids = [s.id for s in scenarios]
@@ -97,6 +98,10 @@ def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agen
     jobs = [(a, sid, t) for a, t, sid in product(names, range(trials), sids)]
     played: dict[tuple[str, str, int], Any] = {}
     envs: dict[str, list[SalesEmailEnv]] = {}
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(jobs), desc=f"{len(names)} prompts x {len(sids)} scenarios x {trials}", unit="ep",
+               mininterval=5.0, disable=len(jobs) < 64 and not progress)
     for start in range(0, len(jobs), batch_size):
         chunk = jobs[start: start + batch_size]
         for arm in dict.fromkeys(a for a, _, _ in chunk):
@@ -122,6 +127,8 @@ def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agen
                 budget.charge(tokens=used)
             for (s, t), traj in zip(part, trajs, strict=True):
                 played[(arm, s, t)] = traj
+            bar.update(len(part))
+    bar.close()
     out = {a: ArmScores() for a in names}
     rng = np.random.default_rng(seed)
     for sid in sids:
