@@ -5,8 +5,8 @@ Each round takes the registry's active prompt as the incumbent, collects candida
 round's search scenarios (rotating through the search split, so rounds do not all select on the same
 scenarios), gates them (`agents.prompt_rewrite.gate`: paired test, Holm, margin), and confirms the best
 passing candidate against the incumbent on the held-out split. Only a confirmed candidate is deployed.
-Every round writes `round<r>/candidates.jsonl`, `round<r>/scores.jsonl` and `round<r>/decision.json` to the
-run folder and appends a line to `rounds.jsonl`. A `Budget` that runs out stops the run between units of
+Every round writes `round<r>/candidates.jsonl`, `round<r>/scores.jsonl`, `round<r>/trajectories.jsonl` (the
+search episodes, in the benchmark's row format) and `round<r>/decision.json` to the run folder and appends a line to `rounds.jsonl`. A `Budget` that runs out stops the run between units of
 work, and the summary says so.
 """
 
@@ -140,6 +140,7 @@ class PromptOptimizer:
             {"round": r, "arm": a, "scenario_id": sid, "trial": t, "reward": rew,
              "components": {k: v for k, v in arms[a].components[sid][t].items() if isinstance(v, (int, float))}}
             for a in arms for sid in arms[a].rewards for t, rew in enumerate(arms[a].rewards[sid])])
+        self._save_trajectories(rdir, r, arms)
         decisions = gate(arms, inc.id, self.gate_cfg)
         for d in decisions:
             self.registry.record_evaluation(d.candidate, {"round": r, "split": "search", "vs": inc.id, **d.to_dict()})
@@ -184,6 +185,19 @@ class PromptOptimizer:
             self.history.append({"instructions": instr, "score": arms[inc.id].mean(), "decision": "incumbent"})
         self.worst = self._worst_of(arms[result["deployed"] or inc.id]) + self._human_feedback()
         return self._finish(rdir, result)
+
+    def _save_trajectories(self, rdir: Path, r: int, arms: dict[str, ArmScores]) -> None:
+        """round<r>/trajectories.jsonl: every search episode, in the benchmark's row format (agent = prompt id),
+        so the report can drill into them."""
+        from experiments.benchmark import episode_row
+
+        rows = []
+        for a, arm in arms.items():
+            for sid, trajs in arm.trajectories.items():
+                for t, traj in enumerate(trajs):
+                    info = {"trajectory": traj, "reward_components": arm.components[sid][t]}
+                    rows.append(episode_row(f"prompt {a[:8]}", t, 0, info, arm.rewards[sid][t], {}, 0.0))
+        _jsonl(rdir / "trajectories.jsonl", rows)
 
     def _deploy(self, version: str, r: int, d: Any, confirm: Any) -> None:
         t = d.test

@@ -625,6 +625,8 @@ def build_report(runs: Sequence[str], out: str | Path, *, drilldowns: int = 300,
     lb, entries = leaderboard_section(found.get("benchmark", []))
     extra = [(f"learn-loop {d.name} iter{p.stem[4:].split('_')[0]}", p) for d in found.get("learn_loop", [])
              for p in sorted(d.glob("iter*_trajectories.jsonl"))]
+    extra += [(f"prompt-opt {d.name} {p.parent.name}", p) for d in found.get("prompt_opt", [])
+              for p in sorted(d.glob("round*/trajectories.jsonl"), key=lambda q: int(q.parent.name[5:]))]
     episodes, rewards = drilldown_section(entries, extra, drilldowns)
     sections = [lb, learning_section(found.get("grpo", []), found.get("learn_loop", [])),
                 prompt_section(found.get("prompt_opt", [])), feedback_section(sorted(set(fb)), rewards, pass_threshold),

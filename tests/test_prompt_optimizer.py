@@ -97,6 +97,9 @@ def test_a_truly_better_candidate_is_deployed_with_its_statistics(tmp_path, spli
     assert deploy.kind == "deploy" and deploy.version == better and "p=" in deploy.reason
     scores = [orjson.loads(x) for x in (tmp_path / "run" / "round0" / "scores.jsonl").read_bytes().splitlines()]
     assert len(scores) == 2 * 24 * 2  # arms x scenarios x trials
+    trajs = [orjson.loads(x) for x in (tmp_path / "run" / "round0" / "trajectories.jsonl").read_bytes().splitlines()]
+    assert len(trajs) == len(scores) and {t["agent"] for t in trajs} == {f"prompt {start[:8]}", f"prompt {better[:8]}"}
+    assert ce.Trajectory.model_validate_json(trajs[0]["trajectory"]).scenario_id == trajs[0]["scenario_id"]
     assert [r["round"] for r in map(orjson.loads, (tmp_path / "run" / "rounds.jsonl").read_bytes().splitlines())] == [0]
 
 

@@ -80,6 +80,7 @@ def test_report_holds_every_section_with_real_content(runs, tmp_path):
     assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page  # no CDN, no fetches
     data = orjson.loads(page.split("id='ep-data'>")[1].split("</script>")[0].replace("<\\/", "</"))
     assert len(data["rows"]) >= 12 and data["details"] and data["kgs"]
+    assert any(r[0].startswith("prompt-opt opt round0") for r in data["rows"])  # optimizer episodes drill down too
     sid, kg = next(iter(data["kgs"].items()))
     assert kg["gold"] and kg["edges"] and sid in data["prospects"]
 
