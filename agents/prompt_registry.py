@@ -17,7 +17,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,6 +26,7 @@ import orjson
 from filelock import FileLock
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from codreamer_env._io import atomic_write_bytes
 from codreamer_env.prompts import PROTECTED_SECTIONS, SECTIONS, default_system_prompt
 
 FORMAT = "codreamer-prompt-registry/1"
@@ -79,27 +79,6 @@ class _State(BaseModel):
     events: list[RegistryEvent] = Field(default_factory=list)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
-
-
 class PromptRegistry:
     """Prompt versions with lineage and one active version, persisted in one JSON file (see module doc)."""
 
@@ -129,7 +108,7 @@ class PromptRegistry:
                 state.versions[v.id] = v
                 state.active = v.id
                 state.events.append(RegistryEvent(kind="deploy", version=v.id, reason="initial version"))
-                _atomic_write(path, _dump(state))
+                atomic_write_bytes(path, _dump(state))
         return cls(path)
 
     def _read(self) -> _State:
@@ -155,7 +134,7 @@ class PromptRegistry:
         with self._lock:
             state = self._read()
             out = fn(state)
-            _atomic_write(self.path, _dump(state))
+            atomic_write_bytes(self.path, _dump(state))
             self._state = state
             return out
 

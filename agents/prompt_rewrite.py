@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from codreamer_env.env import SalesEmailEnv
-from codreamer_env.groups import play_episodes
+from codreamer_env.groups import episode_seed, play_episodes
 
 
 class BudgetExhausted(RuntimeError):
@@ -61,12 +61,6 @@ class Budget:
 
 
 # ----------------------------------------------------------------------------- evaluation
-
-def episode_seed(seed: int, scenario_id: str, trial: int) -> int:
-    from experiments.benchmark import episode_seed as es
-
-    return es(seed, scenario_id, trial)
-
 
 @dataclass
 class ArmScores:

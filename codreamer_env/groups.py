@@ -6,6 +6,7 @@ env's per-episode reward is deferred and the group is scored once here.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,11 @@ from codreamer_env.env import SalesEmailEnv
 from codreamer_env.trajectory import Trajectory
 
 BatchPolicy = Callable[[list[str], list[dict[str, Any]]], list[Any]]
+
+
+def episode_seed(seed: int, scenario_id: str, trial: int) -> int:
+    """A stable per-episode seed (the same in every process: no Python hash randomisation)."""
+    return int(hashlib.sha256(f"{seed}|{scenario_id}|{trial}".encode()).hexdigest()[:8], 16)
 
 
 @dataclass

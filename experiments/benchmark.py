@@ -11,7 +11,6 @@ time) and reward_plot.png. Re-running the same command resumes: finished episode
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import Any
@@ -23,17 +22,13 @@ from omegaconf import DictConfig
 from tqdm import tqdm
 
 import codreamer_env as ce
+from codreamer_env.groups import episode_seed
 from experiments import config as _config  # noqa: F401 - registers the structured configs
 from experiments.factory import make_agent, make_reward, resolve_system_prompt, tool_config
 from experiments.metrics import summarize
 from experiments.tracking import Tracker
 
 TRAJ_FILE = "trajectories.jsonl"
-
-
-def episode_seed(seed: int, scenario_id: str, trial: int) -> int:
-    """A stable per-episode seed."""
-    return int(hashlib.sha256(f"{seed}|{scenario_id}|{trial}".encode()).hexdigest()[:8], 16)
 
 
 def read_rows(path: Path, *, repair: bool = False) -> list[dict[str, Any]]:

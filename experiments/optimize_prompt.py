@@ -19,6 +19,7 @@ live feedback (rolling back on a significant regression), then the triggers.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,13 @@ def protected_for(text: str, names: Any) -> list[str]:
     if "tool_protocol" not in out and SECTIONS["tool_list"] in text:
         out.insert(0, "tool_list")
     return out
+
+
+def from_config(cls: type, section: DictConfig, **extra: Any) -> Any:
+    """The runtime dataclass `cls` built from the config section's fields of the same names (the Hydra schemas
+    in experiments/config.py carry a few more, such as `enabled`)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in section.items() if k in names}, **extra)
 
 
 def open_registry(cfg: DictConfig) -> Any:
@@ -102,13 +110,9 @@ def build_optimizer(cfg: DictConfig, registry: Any, feedback: list[Any], extra_p
     if o.search_split == o.holdout_split:
         raise ValueError("optimizer.holdout_split must differ from optimizer.search_split (the confirmation must "
                          "use scenarios the search never saw)")
-    settings = OptimizerSettings(rounds=o.rounds, trials=o.trials, search_limit=o.search_limit,
-                                 holdout_limit=o.holdout_limit, max_turns=o.max_turns, batch_size=o.batch_size,
-                                 seed=o.seed, worst_k=o.worst_k, confirm=o.confirm)
-    g = cfg.gate
-    gate_cfg = GateConfig(alpha=g.alpha, min_margin=g.min_margin, min_abs_margin=g.min_abs_margin, method=g.method,
-                          resamples=g.resamples, seed=o.seed)
-    budget = Budget(agent_calls=cfg.budget.agent_calls, judge_calls=cfg.budget.judge_calls, tokens=cfg.budget.tokens)
+    settings = from_config(OptimizerSettings, o)
+    gate_cfg = from_config(GateConfig, cfg.gate, seed=o.seed)
+    budget = from_config(Budget, cfg.budget)
     return PromptOptimizer(registry, proposers, agent, make_reward(cfg.judge, cfg.reward), search, holdout,
                            cfg.output_dir, settings, gate_cfg, budget, feedback,
                            env_kwargs={"tool_config": tool_config(cfg.env)})
@@ -165,7 +169,7 @@ def run_once(cfg: DictConfig, now: float | None = None) -> dict[str, Any]:
     events = FeedbackStore(list(cfg.feedback_paths)).events() if cfg.feedback_paths else []
     result: dict[str, Any] = {"time": time.time() if now is None else now}
     if cfg.monitor.enabled and events:
-        m = monitor_deployment(registry, events, MonitorConfig(cfg.monitor.alpha, cfg.monitor.min_reviews), now)
+        m = monitor_deployment(registry, events, from_config(MonitorConfig, cfg.monitor), now)
         result["monitor"] = m.to_dict()
         if m.rollback:
             v = registry.rollback(reason=m.reason, details=m.to_dict())
@@ -174,8 +178,7 @@ def run_once(cfg: DictConfig, now: float | None = None) -> dict[str, Any]:
     if cfg.triggers.enabled:
         t = cfg.triggers
         d = check_triggers(events, registry.optimization_times(),
-                           TriggerConfig(t.min_feedback, t.min_negative_ratio, t.window_hours, t.min_hours_between,
-                                         t.max_per_day), now)
+                           from_config(TriggerConfig, t), now)
         result["triggers"] = d.to_dict()
         if not d.fire:
             print("not optimizing: " + "; ".join(d.reasons))

@@ -32,25 +32,15 @@ from typing import Any
 import numpy as np
 import orjson
 
+from codreamer_env._io import atomic_write_bytes
+from experiments.benchmark import read_rows
+
 COMPONENTS = ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance")
 PALETTE = ("#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5", "#9c6b4e", "#9498a0")
 
 
 def esc(x: Any) -> str:
     return html.escape(str(x), quote=True)
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    with open(path, "rb") as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                try:
-                    rows.append(orjson.loads(line))
-                except orjson.JSONDecodeError:
-                    continue  # a torn last line of a run in progress
-    return rows
 
 
 def _read_json(path: Path) -> Any:
@@ -251,7 +241,7 @@ def leaderboard_section(runs: list[Path]) -> tuple[str, list[dict[str, Any]]]:
 def learning_section(grpo: list[Path], loops: list[Path]) -> str:
     parts = []
     for d in grpo:
-        log = _read_jsonl(d / "train_log.jsonl") if (d / "train_log.jsonl").exists() else []
+        log = read_rows(d / "train_log.jsonl")
         train = [(r["step"], r["reward"]) for r in log if "reward" in r]
         evals = []
         for p in sorted((d / "eval").glob("step*.json")) if (d / "eval").exists() else []:
@@ -306,7 +296,7 @@ def node_score_changes(d: Path, top: int = 12) -> str:
 def prompt_section(dirs: list[Path]) -> str:
     parts = []
     for d in dirs:
-        rounds = _read_jsonl(d / "rounds.jsonl")
+        rounds = read_rows(d / "rounds.jsonl")
         summary = _read_json(d / "summary.json") or {}
         rows = []
         for r in rounds:
@@ -329,7 +319,7 @@ def prompt_section(dirs: list[Path]) -> str:
                          dtxt + f'<br><em>{esc(r.get("reason", ""))}</em>'])
         cand_rows = []
         for cf in sorted(d.glob("round*/candidates.jsonl"), key=lambda p: int(p.parent.name[5:])):
-            for c in _read_jsonl(cf):
+            for c in read_rows(cf):
                 cand_rows.append([str(c.get("round")), esc(c.get("proposer")), f'<code>{esc((c.get("id") or "")[:8])}</code>',
                                   esc(c.get("status")), esc(c.get("note") or c.get("reason") or ""),
                                   f'<details><summary>text</summary><pre>{esc(c.get("text", ""))}</pre></details>'])
@@ -492,7 +482,7 @@ def drilldown_section(entries: list[dict[str, Any]], extra_runs: list[tuple[str,
     for label, path in sources:
         if not path.exists():
             continue
-        rows = _read_jsonl(path)
+        rows = read_rows(path)
         for r in rows:
             if "id" in r and isinstance(r.get("reward"), (int, float)):
                 rewards[r["id"]] = float(r["reward"])
@@ -643,10 +633,7 @@ def build_report(runs: Sequence[str], out: str | Path, *, drilldowns: int = 300,
             f"{esc(', '.join(runs))}" + (f" · live: reloads every {int(watch_seconds)}s" if watch_seconds else "") +
             f"</p><nav>{nav}</nav></header><main>{''.join(sections)}</main><script>{JS}</script></body></html>")
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, out)  # a reloading browser never sees half a file
+    atomic_write_bytes(out, page.encode("utf-8"))  # a reloading browser never sees half a file
     counts = {k: len(v) for k, v in found.items()}
     counts.update(episodes=sum(1 for _ in rewards), bytes=len(page.encode()), seconds=time.perf_counter() - t0)
     return counts
