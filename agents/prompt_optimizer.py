@@ -70,7 +70,8 @@ class PromptOptimizer:
         self.feedback = list(feedback)
         self.env_kwargs = env_kwargs or {}
         self.history: list[dict[str, Any]] = []
-        self.worst: list[dict[str, Any]] = self._human_feedback()
+        self.human = self._human_feedback()  # reject reasons and edits: the same every round
+        self.worst: list[dict[str, Any]] = list(self.human)
 
     def _human_feedback(self) -> list[dict[str, Any]]:
         """Reject reasons and edits from human reviews, for the reflective proposer."""
@@ -180,10 +181,10 @@ class PromptOptimizer:
             instr, _ = split_prompt(accepted[d.candidate], self.registry.protected)
             self.history.append({"instructions": instr, "score": d.test.candidate_mean,
                                  "decision": "deployed" if d.candidate == result["deployed"] else "rejected"})
-        if not any(h.get("decision") == "incumbent" and h["score"] == arms[inc.id].mean() for h in self.history):
-            instr, _ = split_prompt(inc.text, self.registry.protected)
+        instr, _ = split_prompt(inc.text, self.registry.protected)
+        if instr not in {h["instructions"] for h in self.history}:  # an incumbent kept over rounds is listed once
             self.history.append({"instructions": instr, "score": arms[inc.id].mean(), "decision": "incumbent"})
-        self.worst = self._worst_of(arms[result["deployed"] or inc.id]) + self._human_feedback()
+        self.worst = self._worst_of(arms[result["deployed"] or inc.id]) + self.human
         return self._finish(rdir, result)
 
     def _save_trajectories(self, rdir: Path, r: int, arms: dict[str, ArmScores]) -> None:
