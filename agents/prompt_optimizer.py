@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from agents.prompt_proposers import Candidate, ProposalContext, split_prompt
+from agents.prompt_proposers import Candidate, ProposalContext, diagnose, split_prompt
 from agents.prompt_registry import PromptRegistry, ProtectedSectionsMissing
 from agents.prompt_rewrite import (
     ArmScores,
@@ -47,6 +47,9 @@ class OptimizerSettings:
     seed: int = 0
     worst_k: int = 3
     confirm: bool = True
+    # Before the first round, play the incumbent once on other search scenarios (the slice before round 0's)
+    # when a proposer looks at episodes (targeted rules, reflective) and none have been played yet (GEPA).
+    diagnose: bool = True
 
 
 def _jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:
@@ -72,6 +75,8 @@ class PromptOptimizer:
         self.history: list[dict[str, Any]] = []
         self.human = self._human_feedback()  # reject reasons and edits: the same every round
         self.worst: list[dict[str, Any]] = list(self.human)
+        self.diagnosis: dict[str, float] = {}  # reward lost per failure kind (`diagnose`), from the last episodes
+        self.has_episodes = False  # whether self.worst and self.diagnosis come from an incumbent's episodes yet
 
     def _human_feedback(self) -> list[dict[str, Any]]:
         """Reject reasons and edits from human reviews, for the reflective proposer."""
@@ -95,21 +100,44 @@ class PromptOptimizer:
                                  budget=self.budget)
 
     def _worst_of(self, arm: ArmScores) -> list[dict[str, Any]]:
+        return sorted(self._episodes_of(arm), key=lambda x: x["reward"])[: self.s.worst_k]
+
+    def _learn_from(self, arm: ArmScores) -> None:
+        """Keep the incumbent's worst episodes and its failure diagnosis for the next proposals."""
+        self.worst = self._worst_of(arm) + self.human
+        self.diagnosis = diagnose(self._episodes_of(arm))
+        self.has_episodes = True
+
+    @staticmethod
+    def _episodes_of(arm: ArmScores) -> list[dict[str, Any]]:
         rows = []
         for sid, trajs in arm.trajectories.items():
             for t, r, c in zip(trajs, arm.rewards[sid], arm.components[sid], strict=True):
                 email = f"Subject: {t.final_email.subject}\n\n{t.final_email.body}" if t.final_email else None
-                rows.append({"scenario_id": sid, "email": email, "reward": r,
+                rows.append({"scenario_id": sid, "email": email, "reward": r, "invalid_actions": t.invalid_actions,
                              "components": {k: v for k, v in c.items() if isinstance(v, (int, float))},
                              "explanation": c.get("explanation") if isinstance(c.get("explanation"), str) else None})
-        return sorted(rows, key=lambda x: x["reward"])[: self.s.worst_k]
+        return rows
+
+    def _diagnose(self, r: int, inc: Any) -> dict[str, Any] | None:
+        """Play the incumbent on the search slice before round r's (so the proposers never tailor a candidate
+        to the scenarios it is then judged on) and keep its worst episodes for the proposers; only when no
+        episodes were played yet and some proposer uses them."""
+        if (not self.s.diagnose or self.has_episodes
+                or not any(getattr(p, "uses_episodes", False) for p in self.proposers)):
+            return None
+        scenarios = self._round_scenarios(r - 1)
+        arm = self._evaluate({inc.id: inc.text}, scenarios, seed=self.s.seed + 20_000 + r)[inc.id]
+        self._learn_from(arm)
+        return {"scenarios": [s.id for s in scenarios], "incumbent_score": arm.mean(), "reward_lost": self.diagnosis}
 
     def run_round(self, r: int) -> dict[str, Any]:
         rdir = self.out / f"round{r}"
         rdir.mkdir(parents=True, exist_ok=True)
         inc = self.registry.active
+        diagnosis = self._diagnose(r, inc)
         ctx = ProposalContext(incumbent=inc.text, protected=self.registry.protected, history=self.history,
-                              worst=self.worst, round=r, seed=self.s.seed)
+                              worst=self.worst, diagnosis=self.diagnosis, round=r, seed=self.s.seed)
         cands: list[Candidate] = []
         for p in self.proposers:
             cands += p.propose(ctx)
@@ -132,6 +160,8 @@ class PromptOptimizer:
         result: dict[str, Any] = {"round": r, "incumbent": inc.id, "candidates": len(cands),
                                   "rejected_protected": sum(x["status"] == "rejected" for x in rows),
                                   "evaluated": len(accepted), "deployed": None, "time": time.time()}
+        if diagnosis is not None:
+            result["diagnosis"] = diagnosis
         if not accepted:
             result.update(incumbent_score=None, active_score=None, decisions=[], reason="no valid candidate")
             return self._finish(rdir, result)
@@ -184,7 +214,7 @@ class PromptOptimizer:
         instr, _ = split_prompt(inc.text, self.registry.protected)
         if instr not in {h["instructions"] for h in self.history}:  # an incumbent kept over rounds is listed once
             self.history.append({"instructions": instr, "score": arms[inc.id].mean(), "decision": "incumbent"})
-        self.worst = self._worst_of(arms[result["deployed"] or inc.id]) + self.human
+        self._learn_from(arms[result["deployed"] or inc.id])
         return self._finish(rdir, result)
 
     def _save_trajectories(self, rdir: Path, r: int, arms: dict[str, ArmScores]) -> None:

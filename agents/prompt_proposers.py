@@ -1,6 +1,7 @@
 """Proposers of system-prompt rewrites: a rule-based baseline and three LLM rewriters.
 
-- `RuleProposer`: seeded mutations of the instructions (add a requirement, reorder, tighten, drop a sentence).
+- `RuleProposer`: seeded mutations of the instructions (add a requirement, reorder, tighten, drop a sentence);
+  the requirement added is chosen by the failures seen in the incumbent's worst episodes (`diagnose`).
 - `MetaPromptProposer`: PRewrite's meta-prompt (arXiv:2401.08189), "rewrite the instruction via rephrasing
   and/or adding specific requirements", sampled several times.
 - `ReflectiveProposer` (GEPA-style): shows the rewriter the worst trajectories with their reward components,
@@ -44,6 +45,7 @@ class ProposalContext:
     protected: Mapping[str, str]
     history: list[dict[str, Any]] = field(default_factory=list)  # {"instructions", "score", "decision"}
     worst: list[dict[str, Any]] = field(default_factory=list)  # {"email", "reward", "components", "explanation", "human"}
+    diagnosis: dict[str, float] = field(default_factory=dict)  # `diagnose` of all the incumbent's recent episodes
     round: int = 0
     seed: int = 0
 
@@ -75,37 +77,112 @@ def sentences(text: str) -> list[str]:
 
 # ----------------------------------------------------------------------------- rule-based
 
-REQUIREMENTS = (
-    "Greet the prospect by first name and open with their most pressing job or pain, in their words.",
-    "Back the claim with one concrete fact from the KG, such as a case study with a number.",
-    "End with one clear ask that matches the goal of the email, such as a short call next week.",
-    "Cite the node ids of every fact you use in the citations list.",
-    "Keep the body short: 60-150 words, no filler about the company.",
-    'Example: <tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job"}}</tool_call>',
-    "Retrieve evidence before writing: look at the customer job, then the product feature that solves it.",
-    "Write in a warm, professional tone.",
-    "Use plain language and avoid jargon.",
-)
+# Each requirement with the failure it targets: a rubric component, or "protocol" (no email was sent).
+REQUIREMENT_TARGETS: dict[str, tuple[str, ...]] = {
+    "Greet the prospect by first name and open with their most pressing job or pain, in their words.":
+        ("personalization",),
+    "Back the claim with one concrete fact from the KG, such as a case study with a number.":
+        ("factuality", "grounding"),
+    "End with one clear ask that matches the goal of the email, such as a short call next week.": ("cta",),
+    "Cite the node ids of every fact you use in the citations list.": ("grounding",),
+    "Keep the body short: 60-150 words, no filler about the company.": ("clarity",),
+    'Example: <tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job"}}</tool_call>':
+        ("protocol",),
+    "Retrieve evidence before writing: look at the customer job, then the product feature that solves it.":
+        ("grounding", "alignment"),
+    "Write in a warm, professional tone.": ("clarity",),
+    "Use plain language and avoid jargon.": ("clarity",),
+}
+REQUIREMENTS = tuple(REQUIREMENT_TARGETS)
 _FILLER = re.compile(r"\b(very|really|just|basically|actually|simply|quite|please)\b\s*", re.IGNORECASE)
 
 
+def diagnose(episodes: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """The reward an incumbent's episodes lose to each kind of failure, estimated from their outcomes:
+
+    - "protocol": episodes that broke the tool protocol (sent no email, or made invalid tool calls) times the
+      reward gap to the episodes that did not (1 minus their mean when every episode broke it);
+    - each rubric component: the share of episodes that sent an email times the component's mean shortfall
+      (1 - score) over them, divided by the number of components (equal weights assumed).
+
+    Rows are `{"email", "reward", "components", "invalid_actions"}`; a row without an "email" key (a human
+    review) counts as sent."""
+    if not episodes:
+        return {}
+    broke = [w for w in episodes if w.get("email", "") is None or w.get("invalid_actions", 0) > 0]
+    kept = [w for w in episodes if not (w.get("email", "") is None or w.get("invalid_actions", 0) > 0)]
+    mean = (lambda rows: float(np.mean([w.get("reward", 0.0) for w in rows])))  # noqa: E731
+    gap = (mean(kept) if kept else 1.0) - mean(broke) if broke else 0.0
+    out = {"protocol": len(broke) / len(episodes) * max(gap, 0.0)}
+    sent = [w for w in episodes if w.get("email", "") is not None]
+    comps: dict[str, list[float]] = {}
+    for w in sent:
+        for k, v in (w.get("components") or {}).items():
+            if isinstance(v, (int, float)) and k != "gate":
+                comps.setdefault(k, []).append(1.0 - float(v))
+    out.update({k: len(sent) / len(episodes) * float(np.mean(v)) / len(comps) for k, v in comps.items()})
+    return out
+
+
 class RuleProposer:
-    """Seeded, model-free mutations of the instructions (protected sections untouched)."""
+    """Seeded, model-free mutations of the instructions (protected sections untouched).
+
+    "add_requirement" draws from a fixed list of requirements, each tagged with the failure it targets. With
+    `targeted=True` the draw is weighted by the reward the incumbent's episodes lose to that failure
+    (`ctx.diagnosis`, else `diagnose(ctx.worst)`; weight exp((loss / largest loss - 1) / temperature)), so a
+    prompt whose episodes send no email gets the worked tool-call example first and one with weak calls to
+    action gets the ask; and requirements whose addition was already rejected (the proposal history) are tried
+    only when none is left untried. Without episodes to look at, the draw is uniform."""
 
     name = "rules"
     mutations = ("add_requirement", "reorder", "tighten", "drop_sentence")
 
-    def __init__(self, requirements: Sequence[str] = REQUIREMENTS, n: int = 4) -> None:
-        self.requirements = list(requirements)
-        self.n = n
+    def __init__(self, requirements: Sequence[str] | Mapping[str, Sequence[str]] = REQUIREMENT_TARGETS, n: int = 4,
+                 targeted: bool = True, temperature: float = 0.25) -> None:
+        if isinstance(requirements, Mapping):
+            self.targets = {r: tuple(t) for r, t in requirements.items()}
+        else:
+            self.targets = {r: REQUIREMENT_TARGETS.get(r, ()) for r in requirements}
+        self.requirements = list(self.targets)
+        self.n, self.targeted, self.temperature = n, targeted, temperature
+        if temperature <= 0:
+            raise ValueError(f"temperature must be > 0, got {temperature}")
 
-    def mutate(self, instructions: str, kind: str, rng: np.random.Generator) -> tuple[str, str]:
+    @property
+    def uses_episodes(self) -> bool:
+        """Whether proposals depend on the incumbent's episodes (the optimizer then plays it once before a
+        first round that has none)."""
+        return self.targeted
+
+    @staticmethod
+    def _rejected(history: Sequence[Mapping[str, Any]], req: str) -> bool:
+        """Whether adding `req` to prompts without it was tried and rejected before."""
+        return any(h.get("decision") == "rejected" and req in h.get("instructions", "") for h in history)
+
+    def _pick_requirement(self, instructions: str, ctx: ProposalContext | None,
+                          rng: np.random.Generator) -> str | None:
+        present = ctx.incumbent if ctx is not None else instructions  # protected sections count as present
+        new = [r for r in self.requirements if r not in instructions and r not in present]
+        if not new:
+            return None
+        if ctx is not None:
+            untried = [r for r in new if not self._rejected(ctx.history, r)]
+            new = untried or new
+        weights = np.ones(len(new))
+        if self.targeted and ctx is not None:
+            loss = ctx.diagnosis or diagnose(ctx.worst)
+            scores = np.array([max((loss.get(t, 0.0) for t in self.targets[r]), default=0.0) for r in new])
+            if scores.max() > 0:
+                weights = np.exp((scores / scores.max() - 1.0) / self.temperature)
+        return new[int(rng.choice(len(new), p=weights / weights.sum()))]
+
+    def mutate(self, instructions: str, kind: str, rng: np.random.Generator,
+               ctx: ProposalContext | None = None) -> tuple[str, str]:
         sents = sentences(instructions)
         if kind == "add_requirement":
-            new = [r for r in self.requirements if r not in instructions]
-            if not new:
+            req = self._pick_requirement(instructions, ctx, rng)
+            if req is None:
                 return instructions, "no requirement left to add"
-            req = new[int(rng.integers(len(new)))]
             return (instructions + "\n" + req).strip(), f"add requirement: {req}"
         if kind == "reorder" and len(sents) > 1:
             perm = list(rng.permutation(len(sents)))
@@ -127,7 +204,7 @@ class RuleProposer:
         while len(out) < (n or self.n) and tries < 50:
             tries += 1
             kind = self.mutations[int(rng.integers(len(self.mutations)))]
-            new, note = self.mutate(instructions, kind, rng)
+            new, note = self.mutate(instructions, kind, rng, ctx)
             text = join_prompt(new, sections)
             if text not in seen:
                 seen.add(text)
@@ -245,6 +322,7 @@ class ReflectiveProposer(LLMProposer):
     """GEPA-style reflection on the worst episodes."""
 
     name = "reflective"
+    uses_episodes = True
 
     def __init__(self, *args: Any, worst_k: int = 3, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -293,7 +371,7 @@ class HistoryProposer(LLMProposer):
 
 def make_proposer(name: str, generate: ChatGenerator | None = None, **kwargs: Any) -> Any:
     if name == "rules":
-        return RuleProposer(**{k: v for k, v in kwargs.items() if k in ("n",)})
+        return RuleProposer(**{k: v for k, v in kwargs.items() if k in ("n", "targeted", "temperature")})
     classes = {"meta": MetaPromptProposer, "reflective": ReflectiveProposer, "history": HistoryProposer}
     if name not in classes:
         raise ValueError(f"unknown proposer {name!r}; use rules, meta, reflective or history")

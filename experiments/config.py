@@ -236,6 +236,8 @@ class OptimizeSettings:
     seed: int = 0
     worst_k: int = 3
     confirm: bool = True
+    diagnose: bool = True  # play the incumbent once before a first round if a proposer reads its episodes
+    targeted_rules: bool = True  # the rule proposer picks requirements by the failures in the worst episodes
 
 
 @dataclass

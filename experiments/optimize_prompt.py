@@ -97,7 +97,7 @@ def build_optimizer(cfg: DictConfig, registry: Any, feedback: list[Any], extra_p
     proposers = []
     for name in o.proposers:
         if name == "rules":
-            proposers.append(make_proposer("rules", n=o.candidates))
+            proposers.append(make_proposer("rules", n=o.candidates, targeted=o.targeted_rules))
         else:
             proposers.append(make_proposer(name, gen, n=o.candidates, scope=o.scope,
                                            max_new_tokens=cfg.rewriter.max_new_tokens,

@@ -22,6 +22,7 @@ from agents.prompt_proposers import (
     ProposalContext,
     ReflectiveProposer,
     RuleProposer,
+    diagnose,
     join_prompt,
     split_prompt,
 )
@@ -287,6 +288,62 @@ def test_rule_proposer_mutates_instructions_only(splits):
     for c in cands:
         assert TOOL_LIST in c.text and COMPLIANCE_RULES in c.text and c.text != ctx.incumbent and c.note
     assert RuleProposer(n=6).propose(ctx) == cands  # seeded
+
+
+def test_diagnose_reads_failures_from_the_worst_episodes():
+    assert diagnose([]) == {}
+    rows = [{"email": None, "reward": 0.0, "components": {"cta": 0.0, "gate": 0.0}},
+            {"email": "Subject: a\n\nb", "reward": 0.4, "components": {"cta": 0.0, "clarity": 0.5, "gate": 1.0},
+             "invalid_actions": 2},
+            {"email": "Subject: c\n\nd", "reward": 0.8, "components": {"cta": 1.0, "clarity": 0.9, "gate": 1.0}},
+            {"email": "Subject: e\n\nf", "reward": 0.6, "components": {"cta": 1.0, "clarity": 0.9, "gate": 1.0}}]
+    # half broke the protocol (no email, invalid calls) and score 0.5 below the rest; cta and clarity lose their
+    # mean shortfall over the emails sent, weighted by the share sent, over the two components
+    assert diagnose(rows) == pytest.approx({"protocol": 0.5 * (0.7 - 0.2), "cta": 0.75 * (1 / 3) / 2,
+                                            "clarity": 0.75 * ((0.5 + 0.1 + 0.1) / 3) / 2})
+    assert diagnose(rows[:1]) == {"protocol": 1.0}  # nothing works: all of the reward is lost to the protocol
+    assert diagnose(rows[2:])["protocol"] == 0.0
+
+
+def _first_requirement(worst, history=(), seed=0, targeted=True):
+    ctx = ProposalContext(incumbent=weak_system_prompt(), protected={"t": TOOL_LIST, "c": COMPLIANCE_RULES},
+                          worst=list(worst), history=list(history), seed=seed)
+    return RuleProposer(n=1, targeted=targeted).propose(ctx)[0].note.removeprefix("add requirement: ")
+
+
+def test_targeted_rules_add_the_requirement_the_failures_call_for():
+    no_email = [{"email": None, "reward": 0.0, "components": {}}] * 3
+    weak_cta = [{"email": "Subject: x\n\ny", "reward": 0.5,
+                 "components": {"cta": 0.0, "grounding": 1.0, "personalization": 1.0, "clarity": 1.0,
+                                "factuality": 1.0, "alignment": 1.0}}] * 3
+    seeds = range(40)
+    # The weak prompt: one sentence, so every mutation is an added requirement.
+    assert sum(_first_requirement(no_email, seed=s) == TOOL_EXAMPLE for s in seeds) >= 30
+    assert sum(_first_requirement(weak_cta, seed=s).startswith("End with one clear ask") for s in seeds) >= 30
+    # untargeted, or with no episodes to read, the draw is uniform over the nine requirements
+    assert sum(_first_requirement(no_email, seed=s, targeted=False) == TOOL_EXAMPLE for s in seeds) <= 12
+    assert sum(_first_requirement([], seed=s) == TOOL_EXAMPLE for s in seeds) <= 12
+    # a requirement whose addition was rejected before is not drawn again while others are untried
+    rejected = [{"instructions": "Write an email.\n" + TOOL_EXAMPLE, "score": 0.0, "decision": "rejected"}]
+    assert all(_first_requirement(no_email, rejected, seed=s) != TOOL_EXAMPLE for s in seeds)
+    # nothing already in the prompt (protected sections included) is added again
+    ctx = ProposalContext(incumbent=default_system_prompt(), protected={"t": TOOL_LIST, "c": COMPLIANCE_RULES},
+                          worst=no_email, seed=1)
+    assert all(c.text.count(TOOL_EXAMPLE) <= 1 for c in RuleProposer(n=6).propose(ctx))
+
+
+def test_a_first_round_with_targeted_rules_diagnoses_the_incumbent_and_finds_the_example(tmp_path, splits):
+    reg, opt = optimizer(tmp_path, [RuleProposer(n=2)], splits, search_limit=16, holdout_limit=32)
+    summary = opt.run()
+    r0 = orjson.loads((tmp_path / "run" / "round0" / "decision.json").read_bytes())
+    diag = r0["diagnosis"]
+    train_ids = [s.id for s in splits[0]]
+    assert diag["scenarios"] == train_ids[-16:] and not set(diag["scenarios"]) & set(r0["scenarios"])
+    assert 0 <= diag["incumbent_score"] < 0.6
+    assert max(diag["reward_lost"], key=diag["reward_lost"].get) == "protocol"  # half its tool calls are malformed
+    notes = [orjson.loads(x)["note"] for x in (tmp_path / "run" / "round0" / "candidates.jsonl").read_bytes().splitlines()]
+    assert any(TOOL_EXAMPLE in n for n in notes)
+    assert summary["deployed"] and TOOL_EXAMPLE in reg.active_text()
 
 
 def test_llm_proposers_build_their_meta_prompts_and_keep_protected_sections():
