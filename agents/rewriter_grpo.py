@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 
-from agents.prompt_proposers import MetaPromptProposer, clean_rewrite, join_prompt, split_prompt
+from agents.prompt_proposers import LocalChat, MetaPromptProposer, clean_rewrite, join_prompt, split_prompt
 from agents.prompt_rewrite import paired_evaluation
 
 
@@ -76,6 +77,49 @@ class PolicyRewardUnderPrompt:
         return sorted(self.seen.items(), key=lambda x: -x[1])[:k]
 
 
+def rewrite_quality(generate: Any, incumbent: str, protected: dict[str, str], agent: Any, reward_model: Any,
+                    scenarios: Sequence[Any], *, k: int = 16, max_new_tokens: int = 160, temperature: float = 1.0,
+                    seed: int = 0, max_turns: int = 6, trials: int = 1) -> dict[str, Any]:
+    """How good a rewriter's rewrites are: sample `k` rewrites of the incumbent's instructions with PRewrite's
+    meta-prompt, play each (protected sections re-attached) and the incumbent on the same scenarios and seeds,
+    and report the rewrites' per-rewrite mean rewards (a rewrite that is empty or loses a protected section
+    scores 0), their mean, the share that beat the incumbent, and the best. Comparing this before and after
+    GRPO tells whether RL made the rewriter better, on scenarios it never trained on."""
+    instructions, _ = split_prompt(incumbent, protected)
+    meta = MetaPromptProposer.TEMPLATE.format(instruction=instructions)
+    replies = generate([[{"role": "user", "content": meta}]] * k, max_new_tokens=max_new_tokens,
+                       temperature=temperature, seed=seed)
+    judge = PolicyRewardUnderPrompt(agent, reward_model, scenarios, incumbent, protected, max_turns=max_turns)
+    texts = [judge.prompt_for(r) for r in replies]
+    arms = {"incumbent": incumbent, **{f"r{i}": t for i, t in enumerate(texts) if t is not None}}
+    scored = paired_evaluation(arms, scenarios, agent, reward_model, trials=trials, seed=seed, max_turns=max_turns,
+                               keep_trajectories=False)
+    inc = scored["incumbent"].mean()
+    per = [scored[f"r{i}"].mean() if t is not None else 0.0 for i, t in enumerate(texts)]
+    best = int(np.argmax(per))
+    return {"k": k, "scenarios": len(scenarios), "incumbent": inc, "rewards": per, "mean": float(np.mean(per)),
+            "beat_incumbent": float(np.mean([p > inc for p in per])),
+            "invalid": float(np.mean([t is None for t in texts])),
+            "best": {"text": replies[best], "reward": per[best]}}
+
+
+def compare_rewriters(before: Sequence[float], after: Sequence[float], resamples: int = 10000,
+                      seed: int = 0) -> dict[str, Any]:
+    """The difference of two rewriters' mean rewrite rewards (independent samples): the difference, a bootstrap
+    95% CI and a two-sided permutation p-value."""
+    a, b = np.asarray(before, float), np.asarray(after, float)
+    rng = np.random.default_rng(seed)
+    diff = float(b.mean() - a.mean())
+    boots = [rng.choice(b, b.size).mean() - rng.choice(a, a.size).mean() for _ in range(resamples)]
+    pooled = np.concatenate([a, b])
+    hits = 0
+    for _ in range(resamples):
+        perm = rng.permutation(pooled)
+        hits += abs(perm[a.size:].mean() - perm[: a.size].mean()) >= abs(diff) - 1e-12
+    return {"diff": diff, "ci": [float(np.percentile(boots, 2.5)), float(np.percentile(boots, 97.5))],
+            "p_value": (hits + 1) / (resamples + 1)}
+
+
 def rewriter_dataset(incumbent: str, protected: dict[str, str], rows: int) -> Any:
     from datasets import Dataset
 
@@ -131,10 +175,28 @@ def train_rewriter_from_config(cfg: Any, registry: Any) -> dict[str, Any]:
 
     r = cfg.rl_rewriter
     agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}))
-    res = train_rewriter(cfg.rewriter.model, agent, make_reward(cfg.judge, cfg.reward),
-                         load_scenarios(cfg.env.scenario_set, cfg.optimizer.search_split), registry.active_text(),
-                         registry.protected, Path(cfg.output_dir) / "rl_rewriter", steps=r.steps,
+    reward_model = make_reward(cfg.judge, cfg.reward)
+    incumbent, protected = registry.active_text(), registry.protected
+
+    def quality(model: str) -> dict[str, Any]:
+        held_out = load_scenarios(cfg.env.scenario_set, cfg.optimizer.holdout_split)[: r.eval_scenarios]
+        return rewrite_quality(LocalChat(model), incumbent, protected, agent, reward_model, held_out,
+                               k=r.eval_rewrites, max_new_tokens=r.max_completion_length, temperature=1.0,
+                               seed=cfg.optimizer.seed + 7, max_turns=cfg.optimizer.max_turns)
+
+    before = quality(cfg.rewriter.model) if r.eval_rewrites else None
+    res = train_rewriter(cfg.rewriter.model, agent, reward_model,
+                         load_scenarios(cfg.env.scenario_set, cfg.optimizer.search_split), incumbent,
+                         protected, Path(cfg.output_dir) / "rl_rewriter", steps=r.steps,
                          num_generations=r.num_generations, minibatch=r.minibatch, learning_rate=r.learning_rate,
                          max_completion_length=r.max_completion_length, max_turns=cfg.optimizer.max_turns,
                          seed=cfg.optimizer.seed)
+    if before is not None:
+        after = quality(res["model"])
+        res["quality"] = {"before": before, "after": after,
+                          "difference": compare_rewriters(before["rewards"], after["rewards"], seed=cfg.optimizer.seed)}
+    from codreamer_env._io import atomic_write_bytes
+
+    atomic_write_bytes(Path(cfg.output_dir) / "rl_rewriter" / "result.json",
+                       orjson.dumps(res, option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY))
     return res

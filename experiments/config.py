@@ -281,6 +281,10 @@ class RLRewriterSettings:
     minibatch: int = 8  # scenarios the policy plays under each rewritten prompt
     learning_rate: float = 1e-5
     max_completion_length: int = 160
+    # Before and after training, sample this many rewrites from the rewriter and score each with the policy on
+    # the first eval_scenarios held-out scenarios (0: skip); the difference says whether GRPO helped.
+    eval_rewrites: int = 16
+    eval_scenarios: int = 16
 
 
 @dataclass

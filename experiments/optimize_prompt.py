@@ -194,6 +194,12 @@ def run_once(cfg: DictConfig, now: float | None = None) -> dict[str, Any]:
         trained.name = "prewrite_rl"
         extra.append(trained)
         print(f"rewriter trained with GRPO ({len(rl['log'])} steps) -> {rl['model']}")
+        if "quality" in rl:
+            q = rl["quality"]
+            print(f"rewrites' mean reward on held-out scenarios: {q['before']['mean']:.3f} before, "
+                  f"{q['after']['mean']:.3f} after (difference {q['difference']['diff']:+.3f}, 95% CI "
+                  f"[{q['difference']['ci'][0]:+.3f}, {q['difference']['ci'][1]:+.3f}], p={q['difference']['p_value']:.3g});"
+                  f" incumbent {q['before']['incumbent']:.3f}")
     opt = build_optimizer(cfg, registry, events, extra)
     summary = opt.run()
     plot_rounds(out)

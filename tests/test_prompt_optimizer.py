@@ -423,6 +423,54 @@ def test_rl_rewriter_trains_with_grpo_on_the_policy_reward(tiny_model_dir, tmp_p
     assert len(res["minibatches"]) == 2 and res["minibatches"][0] != res["minibatches"][1]  # a new minibatch a step
 
 
+def test_rewrite_quality_scores_a_rewriters_samples_against_the_incumbent(splits):
+    from agents.rewriter_grpo import compare_rewriters, rewrite_quality
+
+    protected = {"t": TOOL_LIST, "c": COMPLIANCE_RULES}
+    agent, judge = InstructionFollowingAgent(), ce.RubricJudge()
+
+    def rewriter(*replies):
+        def gen(chats, *, max_new_tokens, temperature, seed):
+            assert "Rewrite the following instruction" in chats[0][0]["content"]
+            return [replies[i % len(replies)] for i in range(len(chats))]
+        return gen
+
+    weak, good = (rewrite_quality(rewriter(*r), weak_system_prompt(), protected, agent, judge, splits[1][:12], k=4)
+                  for r in (["Write an email.", "   "], [BETTER, "Write an email."]))
+    assert weak["invalid"] == 0.5 and weak["rewards"][1] == weak["rewards"][3] == 0.0  # empty rewrites score 0
+    assert good["invalid"] == 0.0 and good["best"]["reward"] > good["incumbent"] and good["beat_incumbent"] == 0.5
+    assert good["incumbent"] == weak["incumbent"]  # the same scenarios and seeds
+    d = compare_rewriters(weak["rewards"], good["rewards"], resamples=2000)
+    assert d["diff"] == pytest.approx(good["mean"] - weak["mean"]) and d["ci"][0] > 0
+    assert compare_rewriters([0.3, 0.5, 0.4], [0.3, 0.5, 0.4])["p_value"] == 1.0
+
+
+def test_entry_point_trains_the_rl_rewriter_and_measures_it_before_and_after(tiny_model_dir, tmp_path):
+    from hydra import compose, initialize_config_dir
+
+    from experiments.optimize_prompt import run
+
+    with initialize_config_dir(config_dir=str(ROOT / "configs"), version_base="1.3"):
+        cfg = compose(config_name="optimize_prompt", overrides=[
+            "agent=instruction_follower", "initial_prompt=weak", f"registry={tmp_path / 'reg.json'}",
+            f"output_dir={tmp_path / 'run'}", "optimizer.rounds=1", "optimizer.proposers=[rules]",
+            "optimizer.candidates=1", "optimizer.search_limit=8", "optimizer.holdout_limit=8",
+            "rewriter.backend=transformers", f"rewriter.model={tiny_model_dir}", "rewriter.max_new_tokens=12",
+            "rl_rewriter.enabled=true", "rl_rewriter.steps=1", "rl_rewriter.num_generations=2",
+            "rl_rewriter.minibatch=2", "rl_rewriter.max_completion_length=12", "rl_rewriter.eval_rewrites=2",
+            "rl_rewriter.eval_scenarios=4"])
+    res = run(cfg)[0]
+    saved = orjson.loads((tmp_path / "run" / "rl_rewriter" / "result.json").read_bytes())
+    q = saved["quality"]
+    assert q["before"]["k"] == q["after"]["k"] == 2 and q["before"]["scenarios"] == 4
+    assert q["before"]["incumbent"] == q["after"]["incumbent"]  # the same held-out scenarios and seeds
+    assert q["difference"]["diff"] == pytest.approx(q["after"]["mean"] - q["before"]["mean"])
+    assert res["rl_rewriter"]["model"] == saved["model"] and Path(saved["model"], "config.json").exists()
+    # the trained rewriter proposes in the optimizer's rounds, beside the configured proposers
+    props = {orjson.loads(x)["proposer"] for x in (tmp_path / "run" / "round0" / "candidates.jsonl").read_bytes().splitlines()}
+    assert props == {"rules", "prewrite_rl"}
+
+
 def test_watch_mode_acts_on_triggers_and_rolls_back_regressions(tmp_path):
     from hydra import compose, initialize_config_dir
 
