@@ -209,8 +209,13 @@ class PromptOptimizer:
         result["active_score"] = active_score
         for d in decisions:
             instr, _ = split_prompt(accepted[d.candidate], self.registry.protected)
-            self.history.append({"instructions": instr, "score": d.test.candidate_mean,
-                                 "decision": "deployed" if d.candidate == result["deployed"] else "rejected"})
+            if d.candidate == result["deployed"]:
+                verdict = "deployed"
+            elif d.passed and (winner is None or d.candidate != winner.candidate):
+                verdict = "passed, another was chosen"  # never confirmed or refuted: may be proposed again
+            else:
+                verdict = "rejected"
+            self.history.append({"instructions": instr, "score": d.test.candidate_mean, "decision": verdict})
         instr, _ = split_prompt(inc.text, self.registry.protected)
         if instr not in {h["instructions"] for h in self.history}:  # an incumbent kept over rounds is listed once
             self.history.append({"instructions": instr, "score": arms[inc.id].mean(), "decision": "incumbent"})

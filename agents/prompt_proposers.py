@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -159,10 +159,10 @@ class RuleProposer:
         """Whether adding `req` to prompts without it was tried and rejected before."""
         return any(h.get("decision") == "rejected" and req in h.get("instructions", "") for h in history)
 
-    def _pick_requirement(self, instructions: str, ctx: ProposalContext | None,
-                          rng: np.random.Generator) -> str | None:
+    def _pick_requirement(self, instructions: str, ctx: ProposalContext | None, rng: np.random.Generator,
+                          used: Collection[str] = ()) -> str | None:
         present = ctx.incumbent if ctx is not None else instructions  # protected sections count as present
-        new = [r for r in self.requirements if r not in instructions and r not in present]
+        new = [r for r in self.requirements if r not in instructions and r not in present and r not in used]
         if not new:
             return None
         if ctx is not None:
@@ -177,12 +177,16 @@ class RuleProposer:
         return new[int(rng.choice(len(new), p=weights / weights.sum()))]
 
     def mutate(self, instructions: str, kind: str, rng: np.random.Generator,
-               ctx: ProposalContext | None = None) -> tuple[str, str]:
+               ctx: ProposalContext | None = None, used: set[str] | None = None) -> tuple[str, str]:
+        """One mutation of the instructions and a note saying what it did; `used` collects the requirements
+        added so far this round, which are not drawn again."""
         sents = sentences(instructions)
         if kind == "add_requirement":
-            req = self._pick_requirement(instructions, ctx, rng)
+            req = self._pick_requirement(instructions, ctx, rng, used if used is not None else set())
             if req is None:
                 return instructions, "no requirement left to add"
+            if used is not None:
+                used.add(req)
             return (instructions + "\n" + req).strip(), f"add requirement: {req}"
         if kind == "reorder" and len(sents) > 1:
             perm = list(rng.permutation(len(sents)))
@@ -200,13 +204,15 @@ class RuleProposer:
         rng = np.random.default_rng([ctx.seed, ctx.round, 17])
         instructions, sections = split_prompt(ctx.incumbent, ctx.protected)
         out, seen = [], {ctx.incumbent}
+        rejected = {h.get("instructions") for h in ctx.history if h.get("decision") == "rejected"}
+        used: set[str] = set()
         tries = 0
         while len(out) < (n or self.n) and tries < 50:
             tries += 1
             kind = self.mutations[int(rng.integers(len(self.mutations)))]
-            new, note = self.mutate(instructions, kind, rng, ctx)
+            new, note = self.mutate(instructions, kind, rng, ctx, used)
             text = join_prompt(new, sections)
-            if text not in seen:
+            if text not in seen and new not in rejected:  # a rewrite rejected before is not proposed again
                 seen.add(text)
                 out.append(Candidate(text=text, proposer=self.name, note=note))
         return out
