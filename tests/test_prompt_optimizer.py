@@ -332,6 +332,20 @@ def test_targeted_rules_add_the_requirement_the_failures_call_for():
     assert all(c.text.count(TOOL_EXAMPLE) <= 1 for c in RuleProposer(n=6).propose(ctx))
 
 
+def test_history_keeps_passing_runners_up_and_rules_never_repeat_a_rejected_rewrite(tmp_path, splits):
+    reg, opt = optimizer(tmp_path, [Fixed(BETTER, "Write an email.\n" + TOOL_EXAMPLE, NEUTRAL)], splits)
+    opt.run()
+    verdicts = {h["instructions"]: h["decision"] for h in opt.history}
+    assert verdicts[BETTER] == "deployed" and verdicts[NEUTRAL] == "rejected"
+    assert verdicts["Write an email.\n" + TOOL_EXAMPLE] == "passed, another was chosen"
+    ctx = ProposalContext(incumbent=default_system_prompt(), protected={"t": TOOL_LIST, "c": COMPLIANCE_RULES}, seed=3)
+    first = RuleProposer(n=6).propose(ctx)
+    ctx.history = [{"instructions": split_prompt(c.text, ctx.protected)[0], "score": 0.0, "decision": "rejected"}
+                   for c in first]
+    again = RuleProposer(n=6).propose(ctx)
+    assert again and not {c.text for c in first} & {c.text for c in again}
+
+
 def test_a_first_round_with_targeted_rules_diagnoses_the_incumbent_and_finds_the_example(tmp_path, splits):
     reg, opt = optimizer(tmp_path, [RuleProposer(n=2)], splits, search_limit=16, holdout_limit=32)
     summary = opt.run()
