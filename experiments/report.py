@@ -309,6 +309,12 @@ def prompt_section(dirs: list[Path]) -> str:
                 f'p={x["p_value"]:.4f} MDE {x["mde"]:.3f} '
                 + ('<span class="good">passed</span>' if x["passed"] else '<span class="bad">rejected</span>')
                 for x in decs)
+            diag = r.get("diagnosis")
+            if diag:
+                lost = sorted((diag.get("reward_lost") or {}).items(), key=lambda kv: -kv[1])[:3]
+                dtxt = (f'diagnosis (incumbent {_f(diag.get("incumbent_score"))} on {len(diag.get("scenarios", []))} other '
+                        f'scenarios), reward lost to: ' + ", ".join(f"{esc(k)} {v:.3f}" for k, v in lost)
+                        + ("<br>" if dtxt else "") + dtxt)
             conf = r.get("confirmation")
             if conf:
                 dtxt += (f'<br>held-out: {conf["mean_diff"]:+.3f} [{conf["ci"][0]:+.3f}, {conf["ci"][1]:+.3f}] '
@@ -331,8 +337,28 @@ def prompt_section(dirs: list[Path]) -> str:
                      _table(["round", "evaluated / proposed", "incumbent", "active", "decisions"], rows) +
                      (f"<details><summary>All {len(cand_rows)} candidates</summary>" +
                       _table(["round", "proposer", "id", "status", "note", ""], cand_rows) + "</details>"
-                      if cand_rows else "") + lineage_html(summary))
+                      if cand_rows else "") + rl_rewriter_html(d) + lineage_html(summary))
     return section("prompts", "Prompt optimization", "".join(parts)) if parts else ""
+
+
+def rl_rewriter_html(run_dir: Path) -> str:
+    """PRewrite-RL: the rewriter's training reward and its rewrites' held-out reward before and after GRPO."""
+    res = _read_json(run_dir / "rl_rewriter" / "result.json")
+    if not res:
+        return ""
+    chart = svg_lines({"mean reward of the step's rewrites": [(x["step"], x["reward"]) for x in res.get("log", [])]},
+                      xlabel="GRPO step", title="rewriter training reward")
+    q = res.get("quality")
+    table = ""
+    if q:
+        rows = [[name, _f(q[k]["mean"]), f'{q[k]["beat_incumbent"]:.0%} of {q[k]["k"]}', _f(q[k]["incumbent"]),
+                 _f(q[k]["best"]["reward"])] for k, name in (("before", "before GRPO"), ("after", "after GRPO"))]
+        d = q["difference"]
+        table = (_table(["rewriter", "rewrites' mean reward (held-out)", "beat the incumbent", "incumbent", "best"], rows)
+                 + f'<p>difference {d["diff"]:+.3f} [{d["ci"][0]:+.3f}, {d["ci"][1]:+.3f}], p={d["p_value"]:.4f} '
+                   f'({q["before"]["scenarios"]} held-out scenarios)</p>')
+    return (f"<h4>PRewrite-RL rewriter (<code>{esc(res.get('model', ''))}</code>)</h4>"
+            f"<div class='charts'><figure>{chart}</figure></div>" + table)
 
 
 def lineage_html(summary: dict[str, Any]) -> str:

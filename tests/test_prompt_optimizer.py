@@ -483,6 +483,11 @@ def test_entry_point_trains_the_rl_rewriter_and_measures_it_before_and_after(tin
     # the trained rewriter proposes in the optimizer's rounds, beside the configured proposers
     props = {orjson.loads(x)["proposer"] for x in (tmp_path / "run" / "round0" / "candidates.jsonl").read_bytes().splitlines()}
     assert props == {"rules", "prewrite_rl"}
+    from experiments.report import build_report
+
+    build_report([str(tmp_path / "run")], tmp_path / "report.html")
+    html = (tmp_path / "report.html").read_text()
+    assert "PRewrite-RL rewriter" in html and "before GRPO" in html and "reward lost to:" in html
 
 
 def test_watch_mode_acts_on_triggers_and_rolls_back_regressions(tmp_path):
