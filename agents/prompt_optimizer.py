@@ -99,13 +99,12 @@ class PromptOptimizer:
                                  batch_size=self.s.batch_size, max_turns=self.s.max_turns, env_kwargs=self.env_kwargs,
                                  budget=self.budget)
 
-    def _worst_of(self, arm: ArmScores) -> list[dict[str, Any]]:
-        return sorted(self._episodes_of(arm), key=lambda x: x["reward"])[: self.s.worst_k]
-
     def _learn_from(self, arm: ArmScores) -> None:
-        """Keep the incumbent's worst episodes and its failure diagnosis for the next proposals."""
-        self.worst = self._worst_of(arm) + self.human
-        self.diagnosis = diagnose(self._episodes_of(arm))
+        """Keep the incumbent's worst episodes and its failure diagnosis (all its episodes) for the next
+        proposals."""
+        episodes = self._episodes_of(arm)
+        self.worst = sorted(episodes, key=lambda x: x["reward"])[: self.s.worst_k] + self.human
+        self.diagnosis = diagnose(episodes)
         self.has_episodes = True
 
     @staticmethod

@@ -1,7 +1,8 @@
 """Proposers of system-prompt rewrites: a rule-based baseline and three LLM rewriters.
 
 - `RuleProposer`: seeded mutations of the instructions (add a requirement, reorder, tighten, drop a sentence);
-  the requirement added is chosen by the failures seen in the incumbent's worst episodes (`diagnose`).
+  the requirement added is drawn by the reward the incumbent's episodes lose to the failure it targets
+  (`diagnose`).
 - `MetaPromptProposer`: PRewrite's meta-prompt (arXiv:2401.08189), "rewrite the instruction via rephrasing
   and/or adding specific requirements", sampled several times.
 - `ReflectiveProposer` (GEPA-style): shows the rewriter the worst trajectories with their reward components,
@@ -77,7 +78,7 @@ def sentences(text: str) -> list[str]:
 
 # ----------------------------------------------------------------------------- rule-based
 
-# Each requirement with the failure it targets: a rubric component, or "protocol" (no email was sent).
+# Each requirement with the failure it targets: a rubric component, or "protocol" (invalid tool calls, no email).
 REQUIREMENT_TARGETS: dict[str, tuple[str, ...]] = {
     "Greet the prospect by first name and open with their most pressing job or pain, in their words.":
         ("personalization",),
@@ -162,7 +163,7 @@ class RuleProposer:
     def _pick_requirement(self, instructions: str, ctx: ProposalContext | None, rng: np.random.Generator,
                           used: Collection[str] = ()) -> str | None:
         present = ctx.incumbent if ctx is not None else instructions  # protected sections count as present
-        new = [r for r in self.requirements if r not in instructions and r not in present and r not in used]
+        new = [r for r in self.requirements if r not in present and r not in used]
         if not new:
             return None
         if ctx is not None:
@@ -182,7 +183,7 @@ class RuleProposer:
         added so far this round, which are not drawn again."""
         sents = sentences(instructions)
         if kind == "add_requirement":
-            req = self._pick_requirement(instructions, ctx, rng, used if used is not None else set())
+            req = self._pick_requirement(instructions, ctx, rng, used or ())
             if req is None:
                 return instructions, "no requirement left to add"
             if used is not None:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import orjson
 
 from agents.prompt_proposers import LocalChat, MetaPromptProposer, clean_rewrite, join_prompt, split_prompt
 from agents.prompt_rewrite import paired_evaluation
+from codreamer_env._io import atomic_write_json
 
 
 def completion_text(c: Any) -> str:
@@ -29,6 +29,16 @@ def completion_text(c: Any) -> str:
     if isinstance(c, list) and c and isinstance(c[-1], dict):
         return str(c[-1].get("content") or "")
     return str(c)
+
+
+def prompt_from_rewrite(completion: Any, sections: Sequence[str], protected: dict[str, str]) -> str | None:
+    """The system prompt a rewriter's completion stands for (its cleaned instructions, then the protected
+    sections), or None when it is empty or a protected section is missing."""
+    text = clean_rewrite(completion_text(completion))
+    if not text:
+        return None
+    prompt = join_prompt(text, sections)
+    return prompt if all(t in prompt for t in protected.values()) else None
 
 
 class PolicyRewardUnderPrompt:
@@ -48,11 +58,7 @@ class PolicyRewardUnderPrompt:
         self.minibatches: list[list[str]] = []
 
     def prompt_for(self, completion: Any) -> str | None:
-        text = clean_rewrite(completion_text(completion))
-        if not text:
-            return None
-        prompt = join_prompt(text, self.sections)
-        return prompt if all(t in prompt for t in self.protected.values()) else None
+        return prompt_from_rewrite(completion, self.sections, self.protected)
 
     def __call__(self, prompts: list[Any], completions: list[Any], **kwargs: Any) -> list[float]:
         rng = np.random.default_rng([self.seed, self.calls])
@@ -85,12 +91,11 @@ def rewrite_quality(generate: Any, incumbent: str, protected: dict[str, str], ag
     and report the rewrites' per-rewrite mean rewards (a rewrite that is empty or loses a protected section
     scores 0), their mean, the share that beat the incumbent, and the best. Comparing this before and after
     GRPO tells whether RL made the rewriter better, on scenarios it never trained on."""
-    instructions, _ = split_prompt(incumbent, protected)
+    instructions, sections = split_prompt(incumbent, protected)
     meta = MetaPromptProposer.TEMPLATE.format(instruction=instructions)
     replies = generate([[{"role": "user", "content": meta}]] * k, max_new_tokens=max_new_tokens,
                        temperature=temperature, seed=seed)
-    judge = PolicyRewardUnderPrompt(agent, reward_model, scenarios, incumbent, protected, max_turns=max_turns)
-    texts = [judge.prompt_for(r) for r in replies]
+    texts = [prompt_from_rewrite(r, sections, protected) for r in replies]
     arms = {"incumbent": incumbent, **{f"r{i}": t for i, t in enumerate(texts) if t is not None}}
     scored = paired_evaluation(arms, scenarios, agent, reward_model, trials=trials, seed=seed, max_turns=max_turns,
                                keep_trajectories=False)
@@ -177,9 +182,9 @@ def train_rewriter_from_config(cfg: Any, registry: Any) -> dict[str, Any]:
     agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}))
     reward_model = make_reward(cfg.judge, cfg.reward)
     incumbent, protected = registry.active_text(), registry.protected
+    held_out = load_scenarios(cfg.env.scenario_set, cfg.optimizer.holdout_split)[: r.eval_scenarios]
 
     def quality(model: str) -> dict[str, Any]:
-        held_out = load_scenarios(cfg.env.scenario_set, cfg.optimizer.holdout_split)[: r.eval_scenarios]
         return rewrite_quality(LocalChat(model), incumbent, protected, agent, reward_model, held_out,
                                k=r.eval_rewrites, max_new_tokens=r.max_completion_length, temperature=1.0,
                                seed=cfg.optimizer.seed + 7, max_turns=cfg.optimizer.max_turns)
@@ -195,8 +200,5 @@ def train_rewriter_from_config(cfg: Any, registry: Any) -> dict[str, Any]:
         after = quality(res["model"])
         res["quality"] = {"before": before, "after": after,
                           "difference": compare_rewriters(before["rewards"], after["rewards"], seed=cfg.optimizer.seed)}
-    from codreamer_env._io import atomic_write_bytes
-
-    atomic_write_bytes(Path(cfg.output_dir) / "rl_rewriter" / "result.json",
-                       orjson.dumps(res, option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY))
+    atomic_write_json(Path(cfg.output_dir) / "rl_rewriter" / "result.json", res)
     return res

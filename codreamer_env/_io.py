@@ -39,8 +39,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 def atomic_write_json(path: str | os.PathLike[str], obj: Any, *, indent: bool = True) -> None:
-    """Serialise `obj` as JSON and write it atomically."""
-    opts = orjson.OPT_SORT_KEYS | (orjson.OPT_INDENT_2 if indent else 0)
+    """Serialise `obj` as JSON (numpy scalars and arrays included) and write it atomically."""
+    opts = orjson.OPT_SORT_KEYS | orjson.OPT_SERIALIZE_NUMPY | (orjson.OPT_INDENT_2 if indent else 0)
     atomic_write_bytes(path, orjson.dumps(obj, option=opts) + b"\n")
 
 

@@ -237,7 +237,7 @@ class OptimizeSettings:
     worst_k: int = 3
     confirm: bool = True
     diagnose: bool = True  # play the incumbent once before a first round if a proposer reads its episodes
-    targeted_rules: bool = True  # the rule proposer picks requirements by the failures in the worst episodes
+    targeted_rules: bool = True  # the rule proposer draws requirements by the reward lost to what they target
 
 
 @dataclass
