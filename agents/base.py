@@ -54,12 +54,14 @@ class Brief:
     product: str
     goal: str
     start_nodes: list[str]
+    as_of: str | None = None
 
 
 _BRIEF = re.compile(
     r"Prospect: (?P<name>.+?), (?P<title>.+?) at (?P<company>.+?) \((?P<industry>[^)]*)\)\.\n"
     r"Seller: (?P<seller>.+?), product (?P<product>.+?) \(.*?\)\.\n"
     r"Goal of the email: (?P<goal>.+?)\.\n"
+    r"(?:Today's date: (?P<as_of>[^\n]+?)\.\n)?"
     r"Start nodes: (?P<start>.+)\."
 )
 
@@ -73,7 +75,7 @@ def parse_brief(info: dict[str, Any]) -> Brief:
     start = re.findall(r"'([^']+)'", m.group("start"))
     return Brief(name=m.group("name"), first_name=m.group("name").split()[0], title=m.group("title"),
                  company=m.group("company"), industry=m.group("industry"), seller=m.group("seller"),
-                 product=m.group("product"), goal=m.group("goal"), start_nodes=start)
+                 product=m.group("product"), goal=m.group("goal"), start_nodes=start, as_of=m.group("as_of"))
 
 
 _CTX_LINE = re.compile(r"^\[(?P<id>[^\]]+)\] (?P<text>.*)$")

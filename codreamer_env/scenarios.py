@@ -1,7 +1,7 @@
 """Scenarios: the prospect, the goal, the seller's product, the KG, and what grading needs.
 
 Fixed, versioned splits live under `data/scenarios/<set>/<split>.jsonl` (see MANIFEST.json there);
-`load_scenarios("default-v1", "test")` reads one. The generator that wrote them is
+`load_scenarios("default-v2", "test")` reads one. The generator that wrote them is
 `codreamer_env.scenario_gen.generator`; re-running it reproduces the files byte for byte.
 """
 
@@ -18,7 +18,9 @@ from codreamer_env._io import iter_jsonl
 from codreamer_env.errors import DataError
 from codreamer_env.kg.graph import KnowledgeGraph
 
-SET_ALIASES = {"default": "default-v1", "hard": "hard-v1"}
+DEFAULT_SET = "default-v2"  # the newest sets; v1 stays loadable byte for byte
+HARD_SET = "hard-v2"
+SET_ALIASES = {"default": DEFAULT_SET, "hard": HARD_SET}
 TrapKind = Literal["irrelevant_feature", "competitor", "compliance", "stale", "other_account"]
 
 
@@ -72,6 +74,8 @@ class Product(BaseModel):
     category: str
     pitch: str
     features: list[FeatureSpec]
+    # What may be said about the product (v2: the compliance-policy node lists these); empty in v1.
+    approved_claims: list[str] = Field(default_factory=list)
 
 
 class Job(BaseModel):
@@ -87,6 +91,8 @@ class Trap(BaseModel):
     node_id: str
     kind: TrapKind
     phrases: list[str] = Field(default_factory=list)
+    # Why the node is a trap ("dated 2019, superseded by ...", "anonymous forum post"): for judges' details.
+    reason: str = ""
 
 
 class Scenario(BaseModel):
@@ -109,6 +115,8 @@ class Scenario(BaseModel):
     traps: list[Trap] = Field(default_factory=list)
     forbidden_phrases: list[str] = Field(default_factory=list)
     decoy_entities: list[str] = Field(default_factory=list)
+    # v2: the date the email is written (ISO), so staleness can be judged from the dates in the KG.
+    as_of: str | None = None
 
     _graph: KnowledgeGraph | None = PrivateAttr(default=None)
 
@@ -135,7 +143,8 @@ class Scenario(BaseModel):
             f"Prospect: {p.name}, {p.title} at {p.company} ({p.industry}).\n"
             f"Seller: {self.product.seller}, product {self.product.name} ({self.product.category}).\n"
             f"Goal of the email: {self.goal.text}.\n"
-            f"Start nodes: {', '.join(repr(n) for n in self.start_nodes)}."
+            + (f"Today's date: {self.as_of}.\n" if self.as_of else "")
+            + f"Start nodes: {', '.join(repr(n) for n in self.start_nodes)}."
         )
 
 
@@ -166,7 +175,7 @@ def _load_cached(path: str, mtime_ns: int) -> tuple[Scenario, ...]:
     return tuple(read_scenarios(path))
 
 
-def scenario_path(name: str = "default-v1", split: str = "test") -> Path:
+def scenario_path(name: str = DEFAULT_SET, split: str = "test") -> Path:
     """The JSONL file of a named set and split."""
     name = SET_ALIASES.get(name, name)
     path = data_dir() / "scenarios" / name / f"{split}.jsonl"
@@ -177,8 +186,9 @@ def scenario_path(name: str = "default-v1", split: str = "test") -> Path:
     return path
 
 
-def load_scenarios(name: str = "default-v1", split: str = "test", *, limit: int | None = None) -> list[Scenario]:
-    """Load a fixed scenario split ("default-v1"/"hard-v1"; "default" and "hard" are aliases)."""
+def load_scenarios(name: str = DEFAULT_SET, split: str = "test", *, limit: int | None = None) -> list[Scenario]:
+    """Load a fixed scenario split ("default-v2", "hard-v2", "default-v1", "hard-v1"; "default" and "hard" alias
+    the newest)."""
     path = scenario_path(name, split)
     rows = list(_load_cached(str(path), path.stat().st_mtime_ns))
     return rows[:limit] if limit is not None else rows
@@ -196,7 +206,7 @@ def get_scenario(scenario_id: str) -> Scenario:
     raise KeyError(f"no scenario {scenario_id!r}")
 
 
-def scenario_dataset(split: str = "test", name: str = "default-v1", *, system_prompt: str | None = None):
+def scenario_dataset(split: str = "test", name: str = DEFAULT_SET, *, system_prompt: str | None = None):
     """A `datasets.Dataset` with one row per scenario: `prompt` (chat messages), `scenario_id`, and columns TRL
     trainers pass on to reward functions and `environment_factory.reset(**row)`."""
     import datasets  # deferred: heavy, and only needed here

@@ -385,7 +385,17 @@ def generate(seed: int = MASTER_SEED) -> dict[str, dict[str, list[dict[str, Any]
 
 
 def write(out_dir: str | Path, seed: int = MASTER_SEED) -> dict[str, Any]:
-    """Write every split as JSONL under out_dir/<set>/<split>.jsonl plus a MANIFEST.json of hashes."""
+    """Write every committed set (v1 here, v2 by generator_v2) and the full MANIFEST.json, as
+    `python -m codreamer_env.scenario_gen` does; with another seed, write only the v1 sets."""
+    if seed == MASTER_SEED:
+        from codreamer_env.scenario_gen.build import write_all
+
+        return write_all(out_dir)
+    return write_v1(out_dir, seed)
+
+
+def write_v1(out_dir: str | Path, seed: int = MASTER_SEED) -> dict[str, Any]:
+    """Write the v1 splits as JSONL under out_dir/<set>/<split>.jsonl plus a v1-only MANIFEST.json of hashes."""
     out_dir = Path(out_dir)
     manifest: dict[str, Any] = {"generator_version": GENERATOR_VERSION, "seed": seed, "files": {}}
     for set_name, splits in generate(seed).items():
