@@ -23,9 +23,17 @@ from codreamer_env.rewards import (
     PointwiseLLMJudge,
     RewardMix,
     RubricJudge,
+    RubricJudgeV1,
     RulerJudge,
 )
-from codreamer_env.scenarios import Scenario, get_scenario, load_scenarios, scenario_dataset
+from codreamer_env.scenarios import (
+    DEFAULT_SET,
+    HARD_SET,
+    Scenario,
+    get_scenario,
+    load_scenarios,
+    scenario_dataset,
+)
 from codreamer_env.trajectory import FinalEmail, ToolCall, Trajectory
 from codreamer_env.wrappers import ShapedToolReward
 
@@ -40,10 +48,10 @@ def _register() -> None:
 
     if ENV_ID not in gymnasium.registry:
         gymnasium.register(id=ENV_ID, entry_point="codreamer_env.env:SalesEmailEnv",
-                           kwargs={"scenario_set": "default-v1", "split": "test"})
+                           kwargs={"scenario_set": DEFAULT_SET, "split": "test"})
     if HARD_ENV_ID not in gymnasium.registry:
         gymnasium.register(id=HARD_ENV_ID, entry_point="codreamer_env.env:SalesEmailEnv",
-                           kwargs={"scenario_set": "hard-v1", "split": "test", "max_turns": 12})
+                           kwargs={"scenario_set": HARD_SET, "split": "test", "max_turns": 12})
 
 
 _register()
@@ -69,6 +77,7 @@ __all__ = [
     "KnowledgeGraph",
     "NodeScores",
     "RubricJudge",
+    "RubricJudgeV1",
     "SalesEmailEnv",
     "Scenario",
     "ShapedToolReward",

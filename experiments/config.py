@@ -12,10 +12,12 @@ from typing import Any
 from hydra.core.config_store import ConfigStore
 from omegaconf import MISSING
 
+from codreamer_env.scenarios import DEFAULT_SET
+
 
 @dataclass
 class EnvConfig:
-    scenario_set: str = "default-v1"
+    scenario_set: str = DEFAULT_SET
     split: str = "test"
     limit: int | None = None  # the first N scenarios of the split (a fixed subset)
     max_turns: int = 6
@@ -48,7 +50,7 @@ class AgentConfig:
 
 @dataclass
 class JudgeConfig:
-    name: str = "rubric"  # rubric | ruler | pointwise
+    name: str = "rubric"  # rubric (rubric-v2) | rubric_v1 | ruler | pointwise
     weights: dict[str, float] = field(default_factory=dict)  # rubric component weights (empty: defaults)
     base_url: str = "http://127.0.0.1:8000/v1"
     model: str = "judge"

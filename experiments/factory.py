@@ -45,8 +45,10 @@ def make_agent(cfg: Any) -> Any:
 
 def make_judge(cfg: Any) -> Any:
     """The judge named by a JudgeConfig."""
-    if cfg.name == "rubric":
+    if cfg.name in ("rubric", "rubric_v2"):
         return ce.RubricJudge(weights=dict(cfg.weights) or None)
+    if cfg.name == "rubric_v1":  # the first rubric, so results measured with it reproduce
+        return ce.RubricJudgeV1(weights=dict(cfg.weights) or None)
     llm_cfg = ce.LLMJudgeConfig(base_url=cfg.base_url, model=cfg.model, api_key_env=cfg.api_key_env,
                                 orderings=cfg.orderings, concurrency=cfg.concurrency, timeout_s=cfg.timeout_s,
                                 max_retries=cfg.max_retries, constrain_schema=cfg.constrain_schema,
@@ -56,7 +58,14 @@ def make_judge(cfg: Any) -> Any:
         return ce.RulerJudge(llm_cfg, fallback=fallback)
     if cfg.name == "pointwise":
         return ce.PointwiseLLMJudge(llm_cfg, fallback=fallback)
-    raise ValueError(f"unknown judge {cfg.name!r}; use rubric, ruler or pointwise")
+    raise ValueError(f"unknown judge {cfg.name!r}; use rubric (rubric-v2), rubric_v1, ruler or pointwise")
+
+
+def judge_version(reward_model: Any) -> str:
+    """The version of the judge inside a reward model ("rubric-v2", "rubric-v1", "ruler-rubric-v1", ...)."""
+    judge = getattr(reward_model, "judge", reward_model)
+    return str(getattr(judge, "version", None) or getattr(judge, "rubric_version", None)
+               or getattr(getattr(judge, "config", None), "rubric_version", None) or type(judge).__name__)
 
 
 def make_reward(judge_cfg: Any, reward_cfg: Any) -> Any:

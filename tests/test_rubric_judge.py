@@ -1,10 +1,11 @@
-"""Judge validity: hand-written pairs, gaming resistance, determinism."""
+"""Judge validity on default-v1: hand-written pairs, gaming resistance, determinism, for rubric-v1 (kept so
+v1 results reproduce) and rubric-v2 (the default; its own suite on default-v2 is tests/test_rubric_v2.py)."""
 
 import pytest
 
 import codreamer_env as ce
-from codreamer_env import FinalEmail, RubricJudge
-from codreamer_env.rewards.rubric import COMPONENTS
+from codreamer_env import FinalEmail, RubricJudge, RubricJudgeV1
+from codreamer_env.rewards import rubric, rubric_v1
 from tests.data.judge_pairs import PAIRS
 
 
@@ -30,9 +31,13 @@ def test_pair_set_is_big_and_covers_every_failure_mode():
         assert any(needed in m for m in modes), needed
 
 
-@pytest.fixture(scope="module")
-def judge():
-    return RubricJudge()
+@pytest.fixture(scope="module", params=[RubricJudgeV1, RubricJudge], ids=["rubric-v1", "rubric-v2"])
+def judge(request):
+    return request.param()
+
+
+def _components(judge):
+    return rubric.COMPONENTS if isinstance(judge, RubricJudge) else rubric_v1.COMPONENTS
 
 
 @pytest.mark.parametrize(("sid", "good", "worse"), list(_cases()))
@@ -48,7 +53,7 @@ def test_good_emails_score_high_and_components_in_range(judge):
         sc = ce.get_scenario(sid)
         r = judge.score(sc, _email(sc, spec["good"]))
         assert r.total >= 0.7, (sid, r.components, r.details)
-        assert set(COMPONENTS) <= set(r.components)
+        assert set(_components(judge)) <= set(r.components)
         assert all(0.0 <= v <= 1.0 for v in r.components.values())
 
 
@@ -89,12 +94,12 @@ def test_retrieval_matters_when_the_trajectory_is_given(judge):
 def test_deterministic_and_weight_config(judge):
     sc = ce.get_scenario("default-v1/test/0030")
     e = _email(sc, PAIRS[sc.id]["good"])
-    assert judge.score(sc, e) == RubricJudge().score(sc, e)
-    only_cta = RubricJudge(weights=dict.fromkeys(COMPONENTS, 0.0) | {"cta": 1.0})
+    assert judge.score(sc, e) == type(judge)().score(sc, e)
+    only_cta = type(judge)(weights=dict.fromkeys(_components(judge), 0.0) | {"cta": 1.0})
     r = only_cta.score(sc, e)
     assert r.total == pytest.approx(r.components["cta"] * r.components["gate"], abs=1e-6)
     with pytest.raises(ValueError, match="unknown rubric components"):
-        RubricJudge(weights={"vibes": 1.0})
+        type(judge)(weights={"vibes": 1.0})
 
 
 def test_no_email_is_a_defined_zero(judge):

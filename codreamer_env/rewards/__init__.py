@@ -12,6 +12,7 @@ from codreamer_env.rewards.feedback import (
 from codreamer_env.rewards.llm_judge import LLMJudgeConfig, PointwiseLLMJudge, RulerJudge
 from codreamer_env.rewards.outcomes import OutcomeSimulator
 from codreamer_env.rewards.rubric import RUBRIC_VERSION, RubricJudge
+from codreamer_env.rewards.rubric_v1 import RubricJudgeV1
 
 __all__ = [
     "RUBRIC_VERSION",
@@ -29,6 +30,7 @@ __all__ = [
     "RewardMix",
     "RewardModel",
     "RubricJudge",
+    "RubricJudgeV1",
     "RulerJudge",
     "human_score",
     "online_score",

@@ -1,4 +1,4 @@
-"""Offline rubric judge: deterministic, no network, a named score per quality of a sales email.
+"""rubric-v1, the first offline rubric judge (superseded by rubric-v2 in `rubric.py`): deterministic, no network, a named score per quality of a sales email.
 
 Components (each in [0, 1]): grounding, factuality, personalization, alignment, cta, clarity, compliance.
 `total` is their weighted mean times a `gate` in [0, 1] that is reported beside them: the gate is 0 for an
@@ -99,8 +99,8 @@ class _Facts:
     systems_foreign: list[str] = field(default_factory=list)
 
 
-class RubricJudge:
-    """Deterministic, offline email judge with configurable component weights."""
+class RubricJudgeV1:
+    """rubric-v1: the first offline rubric judge (kept so v1 results reproduce; see `RubricJudge` for the default)."""
 
     name = "rubric"
     version = RUBRIC_VERSION
