@@ -116,8 +116,59 @@ class GreedyKGAgent(BaseAgent):
                     citations=cites)
 
 
+_TRIGGER_TYPES = ("news", "hiring", "social_post")
+_CASE_OUTCOME = (re.compile(r"^After adopting [^,]+, .+?\) (?P<o>.+?)\.?$"),
+                 re.compile(r"^.+? is (?:a|an) .+? that (?P<o>.+?) with [^.]+\.?$"),
+                 re.compile(r"^.+?, .+?, (?P<o>.+?) after rolling out [^.]+\.?$"))
+
+
+def _strip_pain(text: str, first: str) -> str:
+    """A pain note's statement, without its source line or a "<name> says:" lead."""
+    text = re.sub(r"\s*\((?:Source|source):[^)]*\)\s*$", "", text.strip())
+    text = re.sub(rf"^{re.escape(first)} says:\s*", "", text)
+    text = re.sub(r",? according to [A-Z][\w' ]+\.$", ".", text)
+    text = re.sub(r"^At [A-Z][\w&' .-]+?, ", "", text)
+    return text.strip()
+
+
+def _feature_clause(desc: str, name: str, product: str) -> str:
+    """What a feature does, in the words after its name ("screens applicants over text at any hour")."""
+    first = _first_sentence(desc)
+    for pat in (rf"^With {re.escape(name)}, {re.escape(product)} (?P<c>.+)",
+                rf"^(?:{re.escape(product)}'s )?{re.escape(name)} (?P<c>.+)"):
+        m = re.match(pat, first)
+        if m:
+            first = m.group("c")
+            break
+    return re.split(r"[:;]| so |, and ", first.rstrip("."), maxsplit=1)[0].strip().rstrip(",")
+
+
+def _trigger_opening(node_id: str, text: str, company: str) -> str:
+    """An opening line about a public trigger, in the seller's words around the trigger's facts."""
+    pats = (
+        (r"announced a (?P<a>\$\d+M) growth round led by (?P<b>[^,]+?) on ", "Congratulations on the {a} round led by {b}."),
+        (r"appointed (?P<a>[A-Z][\w'-]+ [A-Z][\w'-]+) as (?P<b>[^;]+?) on .*?named (?P<c>[^,]+?)(?:,| as)",
+         "I saw that {a} joined as {b} with {c} at the top of the agenda."),
+        (r"it will open (?P<a>\d+ new [^,]+?) around (?P<b>[A-Z][\w ]+?) within a year",
+         "I read about the {a} " + company + " plans to open around {b}."),
+        (r"completed the acquisition of (?P<a>[^,]+), adding about (?P<b>[\d,]+) staff",
+         "Congratulations on completing the acquisition of {a} and its {b} staff."),
+        (r"posted (?P<a>\d+) openings between (?P<b>.+?) and now, (?P<c>\d+%) of them in teams that work on (?P<d>[^,(]+)",
+         "I noticed " + company + " has posted {a} openings since {b}, {c} of them in {d}."),
+        (r"wrote on LinkedIn on [^:]+: \"Our big push this year at [^\"]+? is to (?P<a>[^,\"]+)",
+         "Your LinkedIn post about the push to {a} this year stuck with me."),
+    )
+    for pat, tmpl in pats:
+        m = re.search(pat, text)
+        if m:
+            return tmpl.format(**m.groupdict())
+    return _first_sentence(text)
+
+
 class OracleAgent(BaseAgent):
-    """Reads the scenario's gold path (an upper reference, labelled as such), retrieves it, writes a precise email."""
+    """Reads the scenario's gold paths (an upper reference, labelled as such), retrieves them, and writes the email
+    a careful seller would: a public trigger when there is one, the prospect's own pain, the one fitting feature,
+    one customer result, one ask for the goal; in its own words around the facts it quotes."""
 
     name = "oracle"
     is_reference = True
@@ -127,29 +178,49 @@ class OracleAgent(BaseAgent):
 
         sc = get_scenario(info["scenario_id"])
         kg = sc.graph()
-        path = sc.gold_paths[0]
+        paths = sc.gold_paths
+        trigger_path = next((p for p in paths if kg.node_type(p[0]) in _TRIGGER_TYPES), None)
+        main = next((p for p in paths if any(kg.node_type(n) == "case_study" for n in p)),
+                    next((p for p in paths if any(kg.is_product_feature(n) for n in p)), paths[0]))
+        wanted = list(dict.fromkeys([*(trigger_path or [])[:1], *main]))
         msgs = info["messages"]
         turns = _n_turns(info)
         retrieved = set(context_entries(msgs))
-        missing = [n for n in path if n not in retrieved]
+        missing = [n for n in wanted if n not in retrieved]
         if missing and turns < info["max_turns"] - 1:
-            # Several calls in one action run in order: the whole gold path in one turn.
+            # Several calls in one action run in order: every evidence node in one turn.
             return "".join(call("get_relevant_context", node_id=n, k=1, radius=1, max_chars=600) for n in missing)
         p = sc.prospect
-        pain = next((n for n in path if kg.node_type(n) == "pain"), None)
-        feat = next(n for n in path if kg.is_product_feature(n))
-        case = next((n for n in path if kg.node_type(n) == "case_study"), None)
-        fname = next(f.name for f in sc.product.features if f.node_id == feat)
+        pain = next((n for n in main if kg.node_type(n) == "pain"), None)
+        feat = next((n for n in main if kg.is_product_feature(n)), None)
+        case = next((n for n in main if kg.node_type(n) == "case_study"), None)
         lines = [f"Hi {p.first_name},", ""]
+        cites = []
+        if trigger_path:
+            lines.append(_trigger_opening(trigger_path[0], kg.content(trigger_path[0]), p.company))
+            cites.append(trigger_path[0])
         if pain:
-            lines.append(f"As {p.title} at {p.company}: {_lower_first(_first_sentence(kg.content(pain)))}")
-        lines.append(f"{sc.product.name}'s {fname} {_lower_first(_first_sentence(kg.content(feat)))}")
+            stmt = _strip_pain(kg.content(pain), p.first_name)
+            lead = "You mentioned that" if kg.attributes(pain).get("voiced_by") == p.name else "I understand that"
+            lines.append(f"{lead} {_lower_first(stmt)}")
+            cites.append(pain)
+        if feat:
+            fname = next(f.name for f in sc.product.features if f.node_id == feat)
+            desc = next(f.description for f in sc.product.features if f.node_id == feat)
+            clause = _feature_clause(desc, fname, sc.product.name)
+            lines.append(f"That is the problem {sc.product.name}'s {fname} was built for: it {clause}.")
+            cites.append(feat)
         if case:
-            lines.append(_first_sentence(kg.content(case)))
+            text = _first_sentence(kg.content(case))
+            cust = kg.attributes(case).get("customer") or case.split(":", 1)[1].strip()
+            outcome = next((m.group("o") for rx in _CASE_OUTCOME if (m := rx.match(text))), None)
+            lines.append(f"{cust} {outcome} with it." if outcome else text)
+            cites.append(case)
         lines += ["", _cta(sc.goal.text), "", "Best,", "Alex"]
-        cites = [n for n in path if n in retrieved or n == path[0]]
+        cites = [n for n in cites if n in retrieved] or cites
         job = sc.job.statement.split(",")[0]
-        return call("finalize_email", subject=f"{p.company}: {job}", body="\n".join(lines), citations=cites)
+        subject = f"{job[:1].upper()}{job[1:]} at {p.company}"
+        return call("finalize_email", subject=subject, body="\n".join(lines), citations=cites)
 
 
 # Instructions the InstructionFollowingAgent responds to: a behaviour turns on when the system prompt matches.
