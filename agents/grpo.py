@@ -21,7 +21,7 @@ from typing import Any
 
 from agents.llm import to_text_messages
 from codreamer_env.env import SalesEmailEnv
-from codreamer_env.scenarios import load_scenarios
+from codreamer_env.scenarios import DEFAULT_SET, load_scenarios
 
 STOP = "</tool_call>"
 
@@ -30,7 +30,7 @@ STOP = "</tool_call>"
 class RolloutConfig:
     """How episodes are generated during GRPO."""
 
-    scenario_set: str = "default-v1"
+    scenario_set: str = DEFAULT_SET
     split: str = "train"
     max_turns: int = 4
     max_tokens_per_turn: int = 96

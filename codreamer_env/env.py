@@ -25,7 +25,7 @@ from codreamer_env.actions import TOOL_CALL_HELP, parse_action
 from codreamer_env.kg import NodeScores
 from codreamer_env.prompts import default_system_prompt
 from codreamer_env.rewards.base import RewardModel
-from codreamer_env.scenarios import Scenario, load_scenarios
+from codreamer_env.scenarios import DEFAULT_SET, Scenario, load_scenarios
 from codreamer_env.spaces import TextSpace
 from codreamer_env.tools import FINAL_TOOL, KGTools, ToolConfig, execute, tool_schemas
 from codreamer_env.trajectory import FinalEmail, ToolResult, Trajectory, Turn
@@ -47,7 +47,7 @@ class SalesEmailEnv(gym.Env[str, str]):
 
     def __init__(
         self,
-        scenario_set: str = "default-v1",
+        scenario_set: str = DEFAULT_SET,
         split: str = "test",
         *,
         scenarios: Sequence[Scenario] | None = None,

@@ -23,8 +23,9 @@ from tqdm import tqdm
 
 import codreamer_env as ce
 from codreamer_env.groups import episode_seed
+from codreamer_env.rewards.rubric import COMPONENTS
 from experiments import config as _config  # noqa: F401 - registers the structured configs
-from experiments.factory import make_agent, make_reward, resolve_system_prompt, tool_config
+from experiments.factory import judge_version, make_agent, make_reward, resolve_system_prompt, tool_config
 from experiments.metrics import summarize
 from experiments.tracking import Tracker
 
@@ -114,6 +115,7 @@ def run_benchmark(cfg: DictConfig, out_dir: Path) -> dict[str, Any]:
     metrics.update({
         "agent": cfg.agent.name, "reference": bool(is_ref), "scenario_set": cfg.env.scenario_set,
         "split": cfg.env.split, "limit": cfg.env.limit, "judge": cfg.judge.name,
+        "judge_version": judge_version(reward_model),
         "reward_mix": {"alpha": cfg.reward.alpha, "beta": cfg.reward.beta, "gamma": cfg.reward.gamma},
         "max_turns": cfg.env.max_turns, "wall_s_this_run": round(time.perf_counter() - t_start, 2),
         "episodes_this_run": len(todo),
@@ -141,7 +143,7 @@ def plot_run(rows: list[dict[str, Any]], metrics: dict[str, Any], path: Path) ->
     a.set_title(f"{metrics['agent']}: reward (mean {metrics['reward_mean']:.3f})")
     a.set_xlabel("reward")
     comps = {k: v for k, v in metrics["components"].items() if k in
-             ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance", "gate")}
+             (*COMPONENTS, "gate")}
     b.barh(list(comps), list(comps.values()), color="#55a868")
     b.set_xlim(0, 1)
     b.set_title("component means")

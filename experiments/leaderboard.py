@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-COMPONENTS = ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance")
+from codreamer_env.rewards.rubric import COMPONENTS  # the default judge's components, in its order
 
 
 def collect(root: Path) -> list[dict[str, Any]]:
@@ -41,7 +41,8 @@ def markdown(runs: list[dict[str, Any]]) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     if runs:
         r0 = runs[0]
-        lines.append(f"\n{r0.get('scenario_set')}/{r0.get('split')} (limit {r0.get('limit')}), judge {r0.get('judge')}, "
+        judges = sorted({str(m.get("judge_version") or m.get("judge")) for m in runs})
+        lines.append(f"\n{r0.get('scenario_set')}/{r0.get('split')} (limit {r0.get('limit')}), judge {', '.join(judges)}, "
                      f"{r0.get('trials')} trial(s) per scenario; CI: scenario bootstrap; pass^1 at reward >= "
                      f"{r0.get('pass_threshold')}.")
     return "\n".join(lines)

@@ -33,9 +33,9 @@ import numpy as np
 import orjson
 
 from codreamer_env._io import atomic_write_bytes
+from codreamer_env.rewards.rubric import COMPONENTS
 from experiments.benchmark import read_rows
 
-COMPONENTS = ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance")
 PALETTE = ("#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5", "#9c6b4e", "#9498a0")
 
 

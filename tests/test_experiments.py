@@ -68,7 +68,7 @@ def test_benchmark_writes_outputs_and_resumes(tmp_path):
     import datasets
 
     ds = datasets.load_dataset("json", data_files=str(out / "trajectories.jsonl"), split="train")
-    assert len(ds) >= 8 and ds[0]["scenario_id"].startswith("default-v1/test/")
+    assert len(ds) >= 8 and ds[0]["scenario_id"].startswith("default-v2/test/")
     traj = ce.Trajectory.model_validate_json(ds[0]["trajectory"])
     assert traj.id == ds[0]["id"]
 

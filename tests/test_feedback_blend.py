@@ -125,7 +125,7 @@ def test_blended_reward_in_the_env(tmp_path):
     from agents.scripted import GreedyKGAgent
 
     store = FeedbackStore(tmp_path / "fb.jsonl")
-    sid = "default-v1/test/0004"
+    sid = "default-v2/test/0004"
     reward = BlendedReward(ce.RubricJudge(), RewardMix(0.6, 0.4, 0.0), store)
     env = ce.SalesEmailEnv(reward_model=reward)
 
@@ -148,7 +148,7 @@ def test_blended_reward_in_the_env(tmp_path):
 
 
 def test_outcome_simulator_is_seeded_monotone_and_delayed():
-    sc = ce.get_scenario("default-v1/test/0004")
+    sc = ce.get_scenario("default-v2/test/0004")
     traj = ce.Trajectory(scenario_id=sc.id, messages=[], final_email=ce.FinalEmail("s", "b", []))
     good = {k: 1.0 for k in ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance")}
     bad = {k: 0.0 for k in good} | {"compliance": 1.0}

@@ -9,7 +9,7 @@ import codreamer_env as ce
 from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent
 from codreamer_env.rewards.llm_judge import LLMJudgeConfig, PointwiseLLMJudge, RulerJudge
 
-SID = "default-v1/test/0004"
+SID = "default-v2/test/0004"
 SENTINEL = "sk-SENTINEL-do-not-log-7f3a9c"
 
 
@@ -47,7 +47,7 @@ def test_neutral_labels_shuffled_orderings_and_shared_prefix_once(fault_server, 
     prompts = [b["messages"][-1]["content"] for b in fault_server.bodies]
     for p in prompts:
         assert p.count(sc.prospect.name + ", ") >= 1 and p.count("## Shared context") == 1
-        assert "Prospect: Anders Adeyemi" in p.split("## Trajectories")[0]  # brief in the shared prefix only
+        assert f"Prospect: {sc.prospect.name}" in p.split("## Trajectories")[0]  # brief in the shared prefix only
         assert sum(t.id in p for t in trajs) == 0  # ids never shown
     # The orderings differ: the sequence of emails shown (A, B, C, D) is not the same in every request.
     orders = {tuple(b.split("FINAL EMAIL", 1)[1][:200] for b in p.split("### Trajectory ")[1:]) for p in prompts}

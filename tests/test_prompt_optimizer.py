@@ -1,8 +1,9 @@
 """Prompt registry, proposers, paired evaluation, the statistical gate, triggers, budget and monitoring.
 
 Deterministic proposers, the InstructionFollowingAgent (a seeded, prompt-sensitive scripted policy) and the
-rubric judge: every test is exact and fast, and the gate is exercised on real env episodes.
-"""
+rubric judge: every test is exact and fast, and the gate is exercised on real env episodes. The optimizer's
+mechanics are tested on default-v1 with rubric-v1, the judge its scripted policy's behaviours were built for
+(on rubric-v2 the greedy-based emails it writes score low whatever the prompt asks)."""
 
 import subprocess
 import sys
@@ -79,7 +80,7 @@ def optimizer(tmp_path, proposers, splits, initial=None, protected=None, budget=
     reg = PromptRegistry.open(tmp_path / "registry.json", initial=initial or weak_system_prompt(),
                               protected=protected or WEAK_PROTECTED)
     s = OptimizerSettings(**{"rounds": 1, "search_limit": 24, "holdout_limit": 32, "trials": 2, **settings})
-    return reg, PromptOptimizer(reg, proposers, InstructionFollowingAgent(), ce.RubricJudge(), splits[0], splits[1],
+    return reg, PromptOptimizer(reg, proposers, InstructionFollowingAgent(), ce.RubricJudgeV1(), splits[0], splits[1],
                                 tmp_path / "run", s, budget=budget)
 
 
@@ -117,7 +118,7 @@ def test_an_equal_candidate_is_rejected(tmp_path, splits):
 
 def test_false_deploy_rate_under_the_null_stays_within_alpha(splits):
     """200 comparisons of two prompts with the same instructions in different words."""
-    agent, judge = InstructionFollowingAgent(), ce.RubricJudge()
+    agent, judge = InstructionFollowingAgent(), ce.RubricJudgeV1()
     scen = splits[0][:16]
     base = default_system_prompt()
     alpha, deploys, significant = 0.05, 0, 0
@@ -424,7 +425,7 @@ def test_rl_rewriter_trains_with_grpo_on_the_policy_reward(tiny_model_dir, tmp_p
     from agents.rewriter_grpo import PolicyRewardUnderPrompt, train_rewriter
 
     protected = {"t": TOOL_LIST, "c": COMPLIANCE_RULES}
-    agent, judge = InstructionFollowingAgent(), ce.RubricJudge()
+    agent, judge = InstructionFollowingAgent(), ce.RubricJudgeV1()
     # The reward function alone: rewrites scored on one shared minibatch; a better instruction scores higher.
     fn = PolicyRewardUnderPrompt(agent, judge, splits[0], weak_system_prompt(), protected, minibatch=12, seed=1)
     r = fn(prompts=[None] * 3, completions=[[{"role": "assistant", "content": BETTER}],
@@ -441,7 +442,7 @@ def test_rewrite_quality_scores_a_rewriters_samples_against_the_incumbent(splits
     from agents.rewriter_grpo import compare_rewriters, rewrite_quality
 
     protected = {"t": TOOL_LIST, "c": COMPLIANCE_RULES}
-    agent, judge = InstructionFollowingAgent(), ce.RubricJudge()
+    agent, judge = InstructionFollowingAgent(), ce.RubricJudgeV1()
 
     def rewriter(*replies):
         def gen(chats, *, max_new_tokens, temperature, seed):

@@ -97,7 +97,7 @@ def test_variety(all_splits):
 
 
 def test_aliases_limit_and_lookup():
-    assert ce.load_scenarios("default", "val", limit=3) == ce.load_scenarios("default-v1", "val")[:3]
+    assert ce.load_scenarios("default", "val", limit=3) == ce.load_scenarios("default-v2", "val")[:3]
     s = ce.get_scenario("hard-v1/test/0005")
     assert s.id == "hard-v1/test/0005" and s.difficulty == "hard"
     with pytest.raises(ce.DataError, match="no scenario split"):
@@ -117,8 +117,8 @@ def test_bad_scenario_file_names_line_and_field(tmp_path):
 
 def test_scenario_dataset_rows_are_chat_prompts():
     ds = ce.scenario_dataset("val")
-    assert len(ds) == len(ce.load_scenarios("default-v1", "val"))
+    assert len(ds) == len(ce.load_scenarios("default-v2", "val"))
     row = ds[0]
     assert row["prompt"][0]["role"] == "system" and row["prompt"][1]["role"] == "user"
-    assert row["scenario_id"] == "default-v1/val/0000"
+    assert row["scenario_id"] == "default-v2/val/0000"
     assert row["prospect_name"] in row["prompt"][1]["content"]

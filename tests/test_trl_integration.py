@@ -9,7 +9,7 @@ import codreamer_env as ce
 from agents.scripted import OracleAgent
 from codreamer_env.integrations.trl import SalesEmailToolEnv, group_reward_func, tool_env_dataset
 
-SID = "default-v1/train/0003"
+SID = "default-v2/train/0003"
 
 
 def _drive(env: SalesEmailToolEnv, good: bool) -> None:
@@ -21,8 +21,7 @@ def _drive(env: SalesEmailToolEnv, good: bool) -> None:
     sc = ce.get_scenario(SID)
     if good:
         # The oracle's email, through the adapter's typed tool method.
-        path = sc.gold_paths[0]
-        for n in path:
+        for n in sc.gold_nodes:
             env.get_relevant_context(n, k=1, radius=1)
         info = {"messages": env._env._info()["messages"], "scenario_id": SID, "max_turns": 99}
         import json
@@ -65,7 +64,7 @@ def test_unfinished_episode_gets_the_no_email_score():
 def test_dataset_rows_feed_reset():
     ds = tool_env_dataset("val")
     row = ds[0]
-    assert row["prompt"][-1]["content"].startswith("Research the prospect") and row["scenario_id"].startswith("default-v1/val/")
+    assert row["prompt"][-1]["content"].startswith("Research the prospect") and row["scenario_id"].startswith("default-v2/val/")
     env = SalesEmailToolEnv.configured(split="val")()
     assert ce.get_scenario(row["scenario_id"]).prospect.name in env.reset(**row)
 

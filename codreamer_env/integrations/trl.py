@@ -27,7 +27,7 @@ from typing import Any
 
 from codreamer_env.env import SalesEmailEnv
 from codreamer_env.prompts import default_system_prompt
-from codreamer_env.scenarios import get_scenario, load_scenarios
+from codreamer_env.scenarios import DEFAULT_SET, get_scenario, load_scenarios
 from codreamer_env.trajectory import Trajectory
 
 INSTRUCTION = "Research the prospect in the knowledge graph with the tools, then call finalize_email."
@@ -36,7 +36,7 @@ INSTRUCTION = "Research the prospect in the knowledge graph with the tools, then
 class SalesEmailToolEnv:
     """One SalesEmailEnv episode driven by TRL's tool-calling loop (environment_factory)."""
 
-    scenario_set = "default-v1"
+    scenario_set = DEFAULT_SET
     split = "train"
     max_turns = 8
     reward_model: Any = None
@@ -120,7 +120,7 @@ class SalesEmailToolEnv:
         return self._reward
 
 
-def tool_env_dataset(split: str = "train", name: str = "default-v1", system_prompt: str | None = None):
+def tool_env_dataset(split: str = "train", name: str = DEFAULT_SET, system_prompt: str | None = None):
     """A `datasets.Dataset` for environment_factory training: the system prompt and an instruction per row
     (the env's `reset` appends the brief), with `scenario_id` passed to `reset(**row)`."""
     import datasets
