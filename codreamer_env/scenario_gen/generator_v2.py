@@ -21,6 +21,7 @@ from typing import Any
 
 from codreamer_env.scenario_gen import vocab_v2_people as VP
 from codreamer_env.scenario_gen import vocab_v2_products as VPR
+from codreamer_env.scenario_gen.generator import _KG  # the same node collector as v1
 from codreamer_env.scenario_gen.grammar_v2 import (
     Picker,
     Values,
@@ -72,31 +73,6 @@ def _limit_violable(w: dict, r: dict) -> bool:
     if lw.startswith("needs:"):
         return lw != lr
     return lw != lr  # "us" / "agent": a residency or no-agent rule, unless r has the same limit
-
-
-class _KG:
-    def __init__(self) -> None:
-        self.nodes: dict[str, dict[str, Any]] = {}
-
-    def add(self, node_id: str, ntype: str, content: str, **attrs: Any) -> str:
-        base, k = node_id, 2
-        while node_id in self.nodes:
-            node_id = f"{base} ({k})"
-            k += 1
-        self.nodes[node_id] = {"id": node_id, "type": ntype, "content": content, **attrs, "edges": []}
-        return node_id
-
-    def link(self, src: str, dst: str, lab: str, rationale: str | None = None) -> None:
-        edge: dict[str, Any] = {"target": dst, "label": lab}
-        if rationale:
-            edge["rationale"] = rationale
-        if all(e["target"] != dst for e in self.nodes[src]["edges"]):
-            self.nodes[src]["edges"].append(edge)
-
-    def records(self, rng: random.Random) -> list[dict[str, Any]]:
-        rest = [i for i in self.nodes if i != "Customer Job"]
-        rng.shuffle(rest)
-        return [self.nodes[i] for i in ["Customer Job", *rest]]
 
 
 class NamePool:
@@ -617,6 +593,17 @@ def build_scenario(sid: str, set_name: str, split: str, hard: bool, pool: NamePo
         if hard and note_ids and rng.random() < 0.3:
             kg.link(nid, rng.choice(note_ids), "see_also")
         note_ids.append(nid)
+
+    # A current speaker bio beside any old one, so the prefix "Speaker Bio" says nothing about staleness: only the
+    # date does. Drawn from its own generator, after everything else, so the rest of the scenario is unchanged.
+    bio_rng = random.Random(hashlib.sha256(f"{sid}|current-bio".encode()).hexdigest())
+    if any(t["node_id"].startswith("Speaker Bio:") for t in traps) or bio_rng.random() < 0.5:
+        bd = as_of - dt.timedelta(days=bio_rng.randint(20, 200))
+        bio = kg.add(f"Speaker Bio: {full} ({bd.year})", "bio",
+                     f"{full}, {title} at {company}, spoke at {bio_rng.choice(VP.EVENTS)} in {bio_rng.choice(VP.CITIES)} "
+                     f"on {say(bd)}.")
+        kg.link(person, bio, "profile")
+        supporting.append(bio)
 
     # Possessives of names ending in "s" ("Cloudberry Communications's" -> "Communications'").
     for n in kg.nodes.values():

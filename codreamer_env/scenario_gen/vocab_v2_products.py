@@ -11,6 +11,8 @@ Templates: `{name:lo-hi}` draws a seeded number; {customers}, {sites}, {system},
 
 from __future__ import annotations
 
+from codreamer_env.scenario_gen import vocab_products as V1
+
 
 def F(key: str, name: str, does: str, detail: str, jobs: list[str], limit: str, case: tuple[str, str, str]) -> dict:
     return {"key": key, "name": name, "does": does, "detail": detail, "jobs": jobs, "limit": limit, "case": case}
@@ -1016,19 +1018,6 @@ PRODUCTS: list[dict] = [
 
 PRODUCT_BY_KEY = {p["key"]: p for p in PRODUCTS}
 
-GOALS: list[dict] = [
-    {"kind": "discovery_call", "text": "book a 20-minute discovery call",
-     "keywords": ["20-minute", "20 minutes", "20 min", "call", "chat", "conversation"]},
-    {"kind": "trial", "text": "start a 14-day free trial",
-     "keywords": ["trial", "14-day", "14 days", "sandbox", "try it", "free account", "sign up", "spin up"]},
-    {"kind": "demo", "text": "schedule a 30-minute product demo",
-     "keywords": ["demo", "30-minute", "30 minutes", "walkthrough", "walk you through", "show you"]},
-    {"kind": "pilot", "text": "agree to a 30-day pilot with one team",
-     "keywords": ["pilot", "30-day", "30 days", "one team", "proof of concept", "trial run"]},
-    {"kind": "technical_intro", "text": "get an introduction to the technical evaluator",
-     "keywords": ["introduce", "introduction", "intro", "point me", "right person", "technical", "evaluator", "who on your team"]},
-    {"kind": "workshop", "text": "join a 45-minute working session with their team",
-     "keywords": ["working session", "workshop", "45-minute", "45 minutes", "session", "your team"]},
-]
+GOALS: list[dict] = V1.GOALS  # the same goals as v1
 
 GLOBAL_FORBIDDEN: list[str] = ["guaranteed roi", "risk-free", "act now", "limited time offer", "click here", "100% free"]
