@@ -35,3 +35,16 @@ class Judge(Protocol):
 
     def score(self, scenario: Scenario, email: FinalEmail | None, trajectory: Trajectory | None = None) -> JudgeResult:
         ...
+
+
+def component_weights(defaults: dict[str, float], weights: dict[str, float] | None) -> dict[str, float]:
+    """A rubric's component weights: the defaults updated by `weights`; unknown names and all-zero are errors."""
+    w = dict(defaults)
+    if weights:
+        unknown = set(weights) - set(defaults)
+        if unknown:
+            raise ValueError(f"unknown rubric components {sorted(unknown)}; known: {list(defaults)}")
+        w.update(weights)
+    if any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
+        raise ValueError(f"rubric weights must be >= 0 and not all 0, got {w}")
+    return w

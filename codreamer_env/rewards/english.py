@@ -51,6 +51,8 @@ FOREIGN_FUNCTION = frozenset(
 ) - FUNCTION_WORDS
 
 _stemmer = snowballstemmer.stemmer("english")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024F]")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -180,8 +182,8 @@ def sentence_form(sents: list[str]) -> SentenceForm:
         v, n, fn = form_violations(s)
         low = lower_words(s)
         n_foreign = sum(1 for w in low if w in FOREIGN_FUNCTION)
-        non_latin = sum(1 for ch in s if ch.isalpha() and ord(ch) > 0x24F)
-        letters = sum(1 for ch in s if ch.isalpha()) or 1
+        non_latin = len(_NON_LATIN.findall(s))
+        letters = len(_LETTER.findall(s)) or 1
         is_foreign = (n >= 3 and n_foreign >= 2 and n_foreign > fn) or non_latin / letters > 0.3
         n_tok += n
         n_fn += fn
@@ -192,7 +194,7 @@ def sentence_form(sents: list[str]) -> SentenceForm:
                 examples.append(s[:120])
         else:
             caps = sum(1 for t in tokens(s) if t[:1].isupper())
-            if n >= 15 and caps >= 0.3 * n and fn < 0.25 * n:
+            if (n >= 15 and ((caps >= 0.3 * n and fn < 0.25 * n) or fn < 0.12 * n)) or (n >= 25 and fn < 0.18 * n):
                 lists += n  # "Camila Santos Paddock Assurance Director of ... next week?": keywords strung together
             elif n >= 4 and fn >= 1 and caps <= n / 2:
                 well += n  # a title-case run ("Director of Financial Crime Compliance.") is a name, not a sentence
@@ -201,3 +203,40 @@ def sentence_form(sents: list[str]) -> SentenceForm:
     tot = max(1, n_tok)
     return SentenceForm(tokens=n_tok, function_ratio=n_fn / tot, violations=viol, well_formed_share=well / tot,
                         foreign_share=foreign / tot, list_share=lists / tot, examples=examples)
+
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORD = re.compile(r"[a-z]+")
+
+
+def spelled_numbers(text: str) -> list[float]:
+    """Numbers written in words ("forty-one percent", "two hundred and eighty", "eighteen days"), as values.
+
+    Single words below four ("one team", "two options") are left out: they count things, they rarely claim."""
+    out: list[float] = []
+    total = current = 0
+    words = 0
+    for w in _NUMBER_WORD.findall(text.lower().replace("-", " ")):
+        if w in _UNITS or w in _TENS:
+            current += _UNITS.get(w, 0) + _TENS.get(w, 0)
+            words += 1
+        elif w in _SCALES and words:
+            if _SCALES[w] == 100:
+                current *= 100
+            else:
+                total += current * _SCALES[w]
+                current = 0
+            words += 1
+        elif w == "and" and words:
+            continue
+        else:
+            if words and (total + current >= 4 or words > 1):
+                out.append(float(total + current))
+            total = current = words = 0
+    if words and (total + current >= 4 or words > 1):
+        out.append(float(total + current))
+    return out

@@ -11,9 +11,9 @@ What a skilled seller's email does, and what this judge checks (see ../shared/SA
   body uses the cited node. Invented numbers, negated or inverted product claims, unapproved superlatives,
   guarantees, ROI multiples and certifications are unsupported claims.
 - **Traps**: any use of a severe trap (competitor rumour, unapproved claim, stale record, another account)
-  caps the total, detected by meaning, not only by each scenario's phrases: citing the node, a 5-word run
-  found only in a trap node, a sentence whose content overlaps a trap node more than any honest node, a
-  number found only in trap nodes, the trap's names.
+  caps the total, detected by meaning, not only by each scenario's phrases: citing the node, a run of four
+  content words found only in a trap node, a sentence whose content overlaps a trap node more than any honest
+  node, a number found only in trap nodes, a name only trap records mention, the trap's phrases.
 - **Substance** (a gate): the email must address this prospect's need (a pain, trigger or metric from
   the KG) and pitch a feature that fits it; a generic template naming only the prospect scores low.
 - **Entities**: names on word boundaries and in case ("Ines" is not in "business"); the prospect's own
@@ -21,7 +21,12 @@ What a skilled seller's email does, and what this judge checks (see ../shared/SA
 - **Tone**: insults, condescension, pressure and spam phrasing cap the total.
 
 `total` = weighted mean of the components x `gate` (= form x substance), then capped by the strongest
-violation. Every penalty is listed in `details["penalties"]` with its rule and the sentence behind it.
+violation. Every penalty is listed in `details["penalties"]` with its rule and the sentence behind it (empty
+for penalties about the email as a whole: length, no ask, no research, emoji, ...).
+
+The rules are phrase lists and statistics, not a language model: a wording no list anticipates can pass. The
+adversarial suite (tests/adversarial*.py) is where every trick found is added, with honest controls beside
+it so that a fix does not turn good emails into failures.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from codreamer_env.rewards import english as E
 from codreamer_env.rewards import text as T
-from codreamer_env.rewards.base import JudgeResult
+from codreamer_env.rewards.base import JudgeResult, component_weights
 from codreamer_env.trajectory import FinalEmail
 
 if TYPE_CHECKING:
@@ -53,26 +58,33 @@ DEFAULT_WEIGHTS = {"grounding": 0.2, "factuality": 0.15, "personalization": 0.15
                    "clarity": 0.1, "compliance": 0.05, "tone": 0.05, "form": 0.0}
 SEVERE_TRAPS = frozenset({"competitor", "compliance", "stale", "other_account"})
 SEVERE_CAP = 0.2  # the most an email with one severe violation can score
-PRODUCT_SIDE_TYPES = frozenset({"product_feature", "case_study", "product", "integration", "policy", "claim"})
+PRODUCT_SIDE_TYPES = frozenset({"product_feature", "case_study", "product", "integration", "policy", "claim",
+                                "marketing_copy"})
 
 _I = re.IGNORECASE
 # Meaning families of claims a seller may not make unless the compliance policy (or the KG) supports them.
 CLAIM_FAMILIES: dict[str, re.Pattern[str]] = {
     "guarantee": re.compile(
-        r"\bguarantee[ds]?\b|\bwe promise\b|\bpromise (?:you|that)\b|\brisk[- ]free\b|\bmoney[- ]back\b|"
+        r"\bguarantee[ds]?\b|\bwe promise\b|\brisk[- ]free\b|\bmoney[- ]back\b|"
         r"\bno risk\b|\bzero risk\b|\bwill (?:definitely|certainly|absolutely|surely)\b|\bassured results\b|"
-        r"\bcertain to (?:cut|save|boost|double|raise)\b|\bpromis(?:e|es|ed|ing)\b", _I),
+        r"\bcertain to (?:cut|save|boost|double|raise)\b|(?<!can't )(?<!cannot )(?<!can’t )(?<!won't )(?<!not )"
+        r"\bpromis(?:e|es|ed)\b(?! (?:anything|nothing))|\byou have my word\b|\bmy word on it\b|\byou will "
+        r"(?:halve|cut|double|triple|raise|save|hit|reach|eliminate|stop|never)\b", _I),
     "superlative": re.compile(
         r"#\s?1\b|\bnumber[- ]one\b|\bno\. ?1\b|\btop[- ]rated\b|\bbest[- ]in[- ]class\b|\bworld[- ]class\b|"
         r"\bindustry[- ]leading\b|\bmarket[- ]leading\b|\bleading (?:provider|platform|solution|"
         r"vendor|tool)\b|\bunmatched\b|\bunrivall?ed\b|\bunbeatable\b|\bon the planet\b|\bin the world\b|"
         r"\bbest (?:\w+ ){0,2}(?:on|in) the (?:market|industry|world|planet)\b|\brevolutionary\b|"
-        r"\bgame[- ]chang\w*|\bnothing else comes close\b|\bbetter than (?:any|every)\w*\b", _I),
+        r"\bgame[- ]chang\w*|\bnothing else comes close\b|\bbetter than (?:any|every)\w*\b|\bsecond to none\b|"
+        r"\bgold standard\b|\bunparall?ell?ed\b|\b(?:clear |undisputed |category |market )leader\b|\bbest[- ]in[- ]breed\b|"
+        r"\bbest (?:tool|platform|product|solution|software|vendor|choice) (?:for|in|on)\b|\bno one (?:else )?does (?:it|this) "
+        r"better\b|\bindustry'?s (?:best|leading|top)\b", _I),
     "roi_multiple": re.compile(
         r"\b\d+(?:\.\d+)?\s?x\b|\b(?:doubles?|triples?|quadruples?|tenfold|twice|three times|ten times)\b"
         r"(?:\W+\w+){0,5}?\W+(?:roi|returns?|revenue|productivity|output|savings|profits?|results?|money|"
         r"investment|enrollment|enrolment)\b|\b(?:roi|returns?)\b(?:\W+\w+){0,4}?\W+(?:doubles?|triples?|\d+x)\b|"
         r"\b(?:triples?|doubles?|quadruples?|halves) (?:your|the|their|technician|enrol\w*|dso)\b|\bpays? for itself\b|"
+        r"\b(?:two|three|four|five|six|seven|eight|nine|ten)fold\b|\brecoup\w*\b|"
         r"\bpayback in\b|\b(?:two|three|four|five|ten) times (?:faster|more|better|as)\b|\bin half the time\b|"
         r"\bcut (?:\w+ ){1,3}in half\b|\bmultipl(?:y|ies) (?:by|your)\b", _I),
     # Absolutes no product can honestly promise: every, all, 100%, zero, never.
@@ -82,14 +94,15 @@ CLAIM_FAMILIES: dict[str, re.Pattern[str]] = {
         r"first-time|uptime|success|fraud|detection|compliance|coverage|satisfaction|guaranteed)|\b99(?:\.\d+)?\s?%\s*"
         r"(?:uptime|accura\w*|of (?:questions|failures|fraud|cases))|\bzero (?:\S+ )?(?:fines|injuries|errors|false "
         r"positives|downtime|risk|breaches|effort|failures|fraud|denials|stockouts)\b|\bnever (?:be )?(?:breached|"
-        r"loses?|fails?|miss(?:es)?|goes? down)\b|\b(?:completely|entirely|for good)\b|\bfor (?:every|all) (?:customers?|"
+        r"loses?|fails?|miss(?:es)?|goes? down)\b|\b(?:eliminat\w*|remov\w*|solv\w*|ends?|prevents?|stops?|fix(?:es)?|wipes?)\b[^.?!,;]{0,40}?"
+        r"\b(?:completely|entirely|for good)\b|\bfor (?:every|all) (?:customers?|"
         r"teams?|fleets?|stores?|buildings?|industr\w+|sizes?)\b|\bin every (?:store|industry|market|building)\b|"
         r"\bfor everyone\b|\b(?:eliminat\w+|gets? rid of|ends?|wipes? out|removes?) (?:all |every )?(?:denials|stockouts|"
         r"audit findings|fraud|errors|downtime|risk|outages|injuries|bias|fines|breaches)\b|\beach and every\b|"
         r"\breplaces? (?:your )?(?:entire|whole)\b|\b(?:removes?|stops?) all\b|\ball (?:legal )?risk\b|"
         r"\bcarbon neutral\b|\bperfect (?:on-time|accuracy|record|score|delivery|compliance|uptime|fix)|\bno (?:more )?"
         r"(?:injuries|fines|labour-law fines|fraud|errors|breaches|downtime|stockouts|denials|failures|outages|bias)\b|"
-        r"\ball (?:\w+ )?(?:bias|risk|fraud|errors|outages|failures|injuries|stockouts|denials)\b", _I),
+        r"(?<!not )\ball (?:\w+ )?(?:bias|risk|fraud|errors|outages|failures|injuries|stockouts|denials)\b", _I),
     # A statistic about customers in general: only an approved claim may state one.
     "generic statistic": re.compile(
         r"\b(?:on average|our (?:customers|clients|users)|customers (?:typically|usually|see|get|report|cut|save)|"
@@ -98,7 +111,8 @@ CLAIM_FAMILIES: dict[str, re.Pattern[str]] = {
     "comparison": re.compile(
         r"\bthan any (?:other|competitor|alternative|tool|vendor|platform)\w*\b|\bas (?:much|many|accurate|good|fast|"
         r"cheap) as (?:any|a senior)\b|\bhalf as much as\b|\bthe (?:only|sole) (?:\w+ ){0,3}(?:tool|platform|engine|solution|app|"
-        r"vendor|product)\b|\bevery (?:top|major|leading|big)[- ]?\w*|\b\d+ of the \d+ (?:largest|biggest|top)\b|"
+        r"vendor|product)\b|\bevery (?:top|major|leading|big)[- ]?(?:\d+ )?(?:\w+ )?(?:brand|customer|bank|insurer|carrier|"
+        r"hospital|retailer|grocer|university|firm|company|analyst|payer|regulator|player|provider|chain)s?\b|\b\d+ of the \d+ (?:largest|biggest|top)\b|"
         r"\bhighest[- ]rated\b|\bthe most (?:trusted|popular|accurate|advanced|powerful|complete)\b", _I),
     "certification": re.compile(
         r"\biso ?27001\b|\biso ?9001\b|\bsoc ?[12]\b|\bhipaa[- ](?:compliant|certified)\b|\bgdpr[- ]compliant\b|"
@@ -106,7 +120,9 @@ CLAIM_FAMILIES: dict[str, re.Pattern[str]] = {
         r"\bapproved by (?:the |all |every |major |leading )?(?:big )?(?:regulators?|fda|authorit\w+|government)\b|"
         r"\bregulator[- ]approved\b|\bcompliant with (?:all|every|any)\b|\bfully compliant\b|\bendorsed by\b|"
         r"\bauthori[sz]ed\b|\bapproved by (?:every|all|osha|major|the)\b|\b(?:signed off|backed|vetted|blessed|"
-        r"trusted) by (?:the |all |every |each |major |leading |big )", _I),
+        r"trusted) by (?:the |all |every |each |major |leading |big )|\bindependently (?:audited|verified|tested)\b|"
+        r"\bhitrust\b|\bsatisf(?:y|ies) (?:your |all |every )?regulators?\b|\bcompliant out of the box\b|\bholds? "
+        r"[\w -]{0,20}(?:status|certificat\w+|accreditation)\b", _I),
 }
 TONE_RULES: dict[str, re.Pattern[str]] = {
     "insult": re.compile(
@@ -118,7 +134,7 @@ TONE_RULES: dict[str, re.Pattern[str]] = {
         r"\bbehind the times\b|\bnot rocket science\b|\bany competent\b|\blet me explain\b|\bno offen[cs]e\b|"
         r"\byou (?:should|ought to) (?:be ashamed|know better)\b|\bsurely even\b|\bas you (?:surely|probably) "
         r"(?:don't|do not) (?:know|realise|realize|understand)\b|\bfrankly,? (?:your|you)\b|"
-        r"\bstuck in the past\b|\bwasting (?:your|their) (?:time|money)\b|\bstill (?:hasn't|haven't|has not|"
+        r"\bstuck in the past\b|\bstill (?:hasn't|haven't|has not|"
         r"have not|hasn’t|haven’t) (?:figured|worked|sorted|caught|got|managed)\b|\bkeep (?:this|it|things) "
         r"simple for you\b|\bsurpris(?:ing|ed) that (?:a company|you|your|someone)\b|\bmost (?:teams|companies|"
         r"people) (?:sorted|solved|figured|fixed|worked) (?:this|it|that) out\b|\bin this day and age\b|"
@@ -127,19 +143,26 @@ TONE_RULES: dict[str, re.Pattern[str]] = {
         r"industry) (?:already|has)\b|\bsurprising(?:ly)?,? (?:for|that|to see)\b|\bfrankly,? surprising\b|\bmost "
         r"(?:\w+ ){0,2}(?:teams|companies|people|organi[sz]ations|hospitals|firms) (?:moved past|outgrew|stopped|abandoned|"
         r"left|solved|fixed|sorted) (?:that|this|it)\b|\bthe obvious (?:\w+ )?(?:fix|answer|choice|solution|move)\b|"
-        r"\bsimple enough (?:that|for) (?:your|you)\b|\beven your\b|\bhard to believe (?:that )?(?:you|your)\b", _I),
+        r"\bsimple enough (?:that|for) (?:your|you)\b|\bhard to believe (?:that )?(?:you|your)\b|"
+        r"\bmuddl\w+ (?:along|through)\b|\bin small words\b|\bspell it out\b|\bi'?m (?:honestly |frankly |genuinely )?"
+        r"(?:amazed|shocked|stunned|astonished) (?:that )?(?:you|your)\b|\b(?:amazed|astonished) (?:that )?(?:your|you)\b|"
+        r"\bget your act together\b|\bbasic stuff\b", _I),
     "pressure": re.compile(
-        r"\bact now\b|\blimited[- ]time\b|\bclick here\b|\bbuy now\b|\bdon'?t miss\b|\bonce in a lifetime\b|"
+        r"\bact now\b|\blimited[- ]time\b|\bclick here\b|\bbuy now\b|\bdon'?t miss (?:out|this|your chance|the offer)\b|\bonce in a lifetime\b|"
         r"\b100% free\b|\$\$\$|\border now\b|\bspecial promotion\b|\bexclusive deal\b|\blast chance\b|"
-        r"\bhurry\b|\bbefore it'?s too late\b|\bexpires? (?:today|tonight|soon)\b|\bonly \d+ (?:spots|seats) left\b|"
+        r"\bbefore it'?s too late\b|\bexpires? (?:today|tonight|soon)\b|\bonly \d+ (?:spots|seats) left\b|"
         r"\bsign up today\b|\b(?:offer|pricing|price|discount|deal|quote) (?:expires|ends)\b|\bexpires (?:today|tonight|soon|on friday|this week)\b|\bprice (?:goes|will go|is going) up\b|\b(?:need|want) "
-        r"(?:your|an) answer\b|\bby end of (?:day|the day|week)\b|\bonly valid\b|\boffer ends\b|\bspots? left\b|"
+        r"(?:your|an) answer\b|\bonly valid\b|\boffer ends\b|\bspots? left\b|"
         r"\bbefore (?:the )?(?:price|offer|discount)\b|\bdiscount (?:ends|disappears)\b|\bdon'?t wait\b|\bevery "
         r"(?:day|week|month) you wait\b|\b(?:slots?|spots?|places?|seats?)\b[^.?!]{0,25}\b(?:almost|nearly|all but) "
         r"(?:gone|full|taken)\b|\bi need (?:a|your) (?:yes|decision|answer|signature)\b|\breply today\b|\bcan'?t afford "
-        r"to wait\b|\bi'?ve already (?:put|booked|scheduled|added|blocked)\b|\bif i don'?t hear back\b|\bmoney burned\b|"
+        r"to wait\b|\bi'?ve already (?:booked|scheduled|blocked|put (?:a|the|us|you) [\w -]{0,25}?(?:in|on) (?:for|your|the))\b|\bif i don'?t hear back\b|\bmoney burned\b|"
         r"\b(?:yes|answer|decision|reply|response|signature) by (?:friday|monday|tuesday|wednesday|thursday|tomorrow|"
-        r"today|eod|end of)\b|\bbefore (?:it'?s|they'?re) gone\b", _I),
+        r"today|eod|end of)\b|\bbefore (?:it'?s|they'?re) gone\b|\b(?:only )?hold (?:this|the|that) (?:pricing|price|"
+        r"offer|discount|rate|slot)\b|\bwindow (?:closes|shuts)\b|\bcan'?t (?:reopen|extend|hold)\b|\b(?:pricing|offer|"
+        r"discount|rate|deal) (?:is )?(?:valid|good|available) (?:only )?(?:until|through|till)\b|\bsign the (?:attached )?"
+        r"(?:order form|contract|agreement|po|purchase order)\b|\byou won'?t believe\b|\bopen (?:this )?now\b|"
+        r"\bmust[- ]read\b|\blast call\b", _I),
     # Running down a competitor instead of making the case.
     "disparagement": re.compile(
         r"\b(?:overpriced|clunky|buggy|unreliable|rip-?off|inferior|terrible|awful|garbage|lousy|"
@@ -149,19 +172,30 @@ TONE_RULES: dict[str, re.Pattern[str]] = {
         r"\bfollowing up on our (?:call|chat|conversation|meeting)\b|\bas (?:we )?discussed\b|\bas promised\b|"
         r"\bper our (?:call|conversation|discussion)\b|\byou asked (?:me )?for\b|\bgreat (?:speaking|talking|"
         r"chatting) (?:with you|yesterday|earlier)\b|\bthanks for (?:your time|taking my call) (?:yesterday|earlier|"
-        r"last)\b|\bcircling back\b|\bjust bumping\b", _I),
+        r"last)\b|\bcircling back\b|\bjust bumping\b|\b(?:good|great|nice) to (?:reconnect|see you again|catch up)\b|"
+        r"\bour (?:coffee|lunch|chat|call|meeting|conversation) (?:at|last|yesterday|on)\b|\bwhen we (?:met|"
+        r"spoke|talked)\b|\bthe note i said i would\b|\bas (?:i )?mentioned (?:on|in|during) our\b|\b(?:suggested|"
+        r"recommended) (?:that )?i (?:reach out|contact|get in touch|email|write)\b|\breferred me\b|\bpointed me to you\b", _I),
     # Text addressed to a grader instead of the prospect.
     "judge manipulation": re.compile(
         r"\bnote to (?:the )?(?:reviewer|grader|judge|evaluator|scorer)\b|\bignore (?:all |any |the )?(?:previous|"
         r"prior|above|earlier) instructions\b|\bscore (?:it|this|me)\b|\brubric\b|\bgrader\b|"
         r"\bas an ai\b|\blanguage model\b|\bhigh score\b|\bmeets every (?:criterion|requirement)\b|"
-        r"<\s*/?\s*(?:div|span|script|style)\b", _I),
+        r"<\s*/?\s*(?:div|span|script|style)\b|<!--|-->|\binternal (?:draft|note|only)\b|\bdo not send\b|"
+        r"\bdraft v\d|\bbefore legal signs off\b|\bfull marks\b", _I),
     # Hearsay about competitors or the market: what sellers must not pass on.
     "hearsay": re.compile(
-        r"\brumou?rs?\b|\brumou?red\b|\bword (?:in the market|on the street|is that|has it)\b|\bi(?:'ve)? heard\b|"
+        r"\brumou?rs?\b|\brumou?red\b|\bword (?:in the market|on the street|is that|has it)\b|"
         r"\bhearsay\b|\bgrapevine\b|\bpeople are saying\b|\bsources say\b|\breportedly\b|\ballegedly\b|"
         r"\bsupposedly\b|\bunconfirmed\b|\bunverified\b|\bslashing (?:its |their )?prices\b|\bsteal "
-        r"(?:customers|accounts)\b", _I),
+        r"(?:customers|accounts)\b|\bi (?:gather|hear|heard|'ve heard) (?:that )?(?:you'?re|you are|your (?:team|company) (?:is|are)) "
+        r"(?:close|about|already|talking|signing|evaluating|unhappy|looking at|switching)\b|\bi (?:gather|hear|heard|"
+        r"understand) (?:that )?your (?:current )?(?:vendor|provider|supplier|contract)\b|\byou'?re (?:planning|about|"
+        r"ready|looking|going) to (?:switch|change vendors?|leave)\b|\b(?:close to|about to|ready to) sign(?:ing)? with\b|\b(?:signing|talking|"
+        r"speaking) (?:with|to) (?:another|a competing|a rival|other) (?:vendor|provider|supplier)s?\b|"
+        r"\bunhappy with (?:your|its|their) [\w ]{0,20}(?:contract|vendor|provider)\b|\balready (?:piloting|trialling|"
+        r"trialing|evaluating|testing|talking to|in talks with) (?:another|a competing|a rival|other|a different|a "
+        r"competitor)\b|\bbe the comparison\b", _I),
 }
 # A negated product claim: a product reference, then within five words a negation of a benefit
 # ("the feature does not help", "Ledgerline won't cut your close", "it is not useful for you").
@@ -173,17 +207,20 @@ _BENEFIT = (r"(?:help|helps|work|works|fix|fixes|solve|solves|reduce|reduces|cut
             r"right for|designed for|built for|able to|any good|do much|do anything|make a difference)")
 _NEG = (r"(?:does not|doesn't|doesn’t|did not|didn't|will not|won't|won’t|cannot|can't|can’t|can not|is not|isn't|"
         r"isn’t|are not|aren't|never|no longer|fails? to|unable to|not|hardly|barely|rarely)")
-_INVERTED = re.compile(r"\b(?:slows?(?: down)?(?!-)|worsens?|hurts?|damages?|complicates?|delays?|makes? (?:\w+ )?"
+_INVERTED = re.compile(r"\b(?:slows?(?: down)?(?!-)|lengthens?|raises? the (?:workload|backlog|cost)|adds? overhead|(?:does|do) little (?:for|to)|rarely (?:moves|helps|works|changes)|won'?t move the needle|little (?:real )?(?:impact|effect|difference)|worsens?|hurts?|damages?|complicates?|delays?|makes? (?:\w+ )?"
                        r"(?:worse|slower|harder)|increases? (?:the |your )?(?:backlog|costs?|errors?|workload|"
                        r"churn|risk|time|delays?|overtime)|adds? (?:more )?(?:manual work|work|delays?|errors?|"
                        r"costs?))\b", _I)
-_REF_WORDS = (r"(?:it|this|that|we|they|our (?:platform|tool|product|software|solution|feature)s?|the (?:feature|"
+_NEG_HEAD = re.compile(_NEG + r"\s+", _I)
+_NEG_OK = frozenset("add adds slow slows increase increases disrupt disrupts replace replaces require requires need needs "
+                    "touch change changes break breaks lock burden complicate mean means ask asks cost costs".split())
+_REF_WORDS = (r"(?:our (?:platform|tool|product|software|solution|feature)s?|the (?:feature|"
               r"platform|tool|product|software|solution|integration|module|capability)s?)")
 _OWN_REF = re.compile(r"\b(?:our|the) (?:platform|tool|product|software|solution|feature)s?\b", _I)
 _POSITIVE_NEG_CONTEXT = re.compile(r"\bnot just\b|\bnot only\b", _I)
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?\n]{0,60}$", _I)
 _SIGNOFF = re.compile(r"^(?:best|regards|thanks|thank you|cheers|sincerely|kind regards|warm regards|all the best|"
-                      r"best regards|talk soon|many thanks|with thanks|speak soon|warmly)\b[^.?\n]{0,40}$", _I)
+                      r"best regards|talk soon|many thanks|with thanks|speak soon|warmly|looking forward[^.?\n]{0,40})\b[^.?\n]{0,40}$", _I)
 _ASK = re.compile(
     r"\b(?:would you|could we|can we|are you open|open to|would it make sense|worth a|interested in|shall we|"
     r"do you have|let me know|happy to|how about|are you free|would .{0,30} work|can i|could i|reply|grab|"
@@ -196,7 +233,11 @@ _LOGISTICS = re.compile(r"\b\d{1,3}[- ](?:minutes?|mins?)(?:[- ]long)? (?:call|c
                         r"\b\d{1,3}[- ](?:day|week)[- ](?:free )?(?:trial|pilot)\b", _I)
 _UNIT = re.compile(r"\s?(?:hours?|days?|weeks?|months?|years?|minutes?|points?|times|percent|million|billion|"
                    r"seconds?|x\b)", _I)
-_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b",
+_MEETING = re.compile(r"\b(?:call|chat|meeting|talk|demo|session|walkthrough|calendar|overview|deck|one-pager)\b", _I)
+_DURATION = re.compile(r"\b\d{1,3}[- ]?(?:minutes?|mins?|hours?|pages?|slides?)\b", _I)
+_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|"
+                   r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+                   r"\bq[1-4]\b",
                    _I)
 _HEDGE = re.compile(r"(?:about|around|nearly|almost|roughly|over|more than|close to|~|some|approximately)\s*\$?$", _I)
 # Template placeholders ([First Name], {{company}}, <FIRST_NAME>, XXX, TODO). Bounded repetitions without
@@ -205,6 +246,11 @@ _PLACEHOLDER = re.compile(
     r"\[[ \t]{0,3}(?:first[ _]?name|name|company|prospect|your name|title|x+|insert[^\]\n]{0,40}|[A-Z][A-Z _]{2,40})\]"
     r"|\{\{?[ \t]{0,3}[A-Za-z_][A-Za-z_ ]{0,40}\}\}?|<[ \t]{0,3}[A-Z][A-Z_ ]{2,40}>|\bXXX+\b|\bTODO\b|\bTBD\b|lorem ipsum",
     _I)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u25FF]")
+_SIGNATURE_LINE = re.compile(r"^(?:[A-Z+(][^.?!\n]{0,60}|[\w.+-]+@[\w.-]+)$")
+_PS = re.compile(r"^(?:p\.\s?s\.|ps:)\s*", _I)
+_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s|\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$", re.M)
+_GENERIC_ADDRESSEE = frozenset("there team all everyone folks friend friends sir madam colleague colleagues".split())
 _SUBJECT_FAKE = re.compile(r"^\s*(?:re|fwd?|fw)\s*:", _I)
 
 
@@ -213,13 +259,45 @@ _EVENT = re.compile(
     r"\b(?:acquisition|acquired|acquires|acquiring|merger|merged|merging|funding|raised \$|raising \$|series [a-f]\b|"
     r"growth round|ipo|went public|going public|appointed|appointment of|new (?:ceo|cfo|coo|cto|cio|ciso|cdo|chief "
     r"\w+ officer|president)|expanding (?:into|to|around)|expansion (?:into|to)|award|awarded|partnership|partnered|"
-    r"rebrand\w*|relocat\w+|layoffs?|restructuring|congratulations|congrats)\b", _I)
+    r"rebrand\w*|relocat\w+|layoffs?|restructuring|congratulations|congrats|new (?:rules?|regulations?|laws?|mandates?) "
+    r"(?:coming|come|will|take|taking|that)|coming into force|comes? into (?:force|effect))\b", _I)
 EVENT_NODE_TYPES = frozenset({"news", "hiring", "social_post", "note", "event", "account_note", "trigger", "company",
                               "firmographics", "initiative", "person"})
+_CUSTOMER_CLAIM = re.compile(r"\b(?:rel(?:y|ies) on|trust(?:s|ed)?|use[sd]? (?:it|us|them)|customers?|clients?|brands|"
+                             r"teams at|companies like|such as|including)\b", _I)
+_TITLE_WORD = re.compile(r"\b(?:Engineer|Manager|Director|Officer|Lead|Head|VP|Analyst|Executive|Specialist|Consultant|"
+                         r"Partner|Architect|Representative|Team|Department|Desk|Success)\b")
+_NAME_LIST = re.compile(r"\b(?:at|like|including|such as)\s+((?:[A-Z][\w&'’-]+(?:\s[A-Z][\w&'’-]+)?,\s*)+(?:and\s+)?"
+                        r"[A-Z][\w&'’-]+(?:\s[A-Z][\w&'’-]+)?)")
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_FULL_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
+                        r"\d{4}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b", _I)
+
+
+def _parse_date(text: str) -> str | None:
+    """An ISO date string from "2026-05-04", "May 4, 2026" or "4 May 2026" (None if it is no date)."""
+    import datetime as dt
+
+    try:
+        if text[:4].isdigit():
+            return dt.date.fromisoformat(text).isoformat()
+        parts = re.findall(r"[A-Za-z]+|\d+", text)
+        month = next(_MONTHS[p[:3].lower()] for p in parts if p[:3].lower() in _MONTHS)
+        nums = [int(p) for p in parts if p.isdigit()]
+        day, year = (nums[0], nums[1]) if nums[1] > 31 else (nums[1], nums[0])
+        return dt.date(year, month, day).isoformat()
+    except (ValueError, StopIteration, IndexError):
+        return None
+
+
+_QUANTIFIER = re.compile(r"\b(?:(?:nearly|almost|virtually|practically) (?:all|every)|most of|the (?:vast )?majority of)\b",
+                         _I)
+_MEETING_TOOLS = frozenset({"Zoom", "Microsoft Teams", "Teams", "Google Meet", "Webex", "Slack", "Calendly"})
+_ABOUT_THEM = re.compile(r"\b(?:you|your|you're|yours)\b", _I)
 _RESULT_VERBS = re.compile(r"\b(?:cut|cuts|reduced|saved|saves|increased|grew|improved|doubled|halved|lifted|boosted|"
                            r"eliminated|dropped|raised|slashed|shortened|recovered|captured|caught|saw|gained|achieved|delivered|rolled out|"
                            r"improvement|moved|went)\b", _I)
-_NAME_RUN = re.compile(r"\b[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w&'’-]*)+")
+_NAME_RUN = re.compile(r"(?<![\w&'’-])[A-Z][\w&'’-]*+(?:[ \t]++(?:&[ \t]++|of[ \t]++|and[ \t]++)?[A-Z][\w&'’-]*+)++")
 _FIELD_LINE = re.compile(r"^[A-Z][A-Za-z /&()-]{1,24}:[ \t]+\S")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 # Cyrillic and Greek letters that look like Latin ones: text written with them hides words from a judge.
@@ -242,6 +320,41 @@ def _normalise(text: str) -> tuple[str, bool]:
                 disguised = True
                 break
     return (mapped if disguised else t), disguised
+
+
+def _first_word(text: str) -> str:
+    """The first word of a name or of a literal pattern, lower-cased ("(?<![\\w])Duck\\ Creek" -> "duck")."""
+    m = re.search(r"[^\W\d_][\w'’-]*|\d+", text.replace("(?<![\\w])", "").replace("\\", ""))
+    return m.group(0).lower() if m else ""
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One regex that matches where any of `patterns` matches (each keeps its own case flag): a cheap first
+    pass, so the per-pattern loop only runs on the few emails where something matched."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+
+
+def _fold(text: str) -> str:
+    """Text without accents and combining marks ("AvídXchange" -> "AvidXchange"), for matching names."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _names_in(text: str) -> list[str]:
+    """Proper names in a record: runs of capitalised words past a sentence's start, and single words with inner
+    capitals or digits ("HireVue", "S/4HANA")."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        if m.start() == 0 or text[max(0, m.start() - 2):m.start()].strip() in (".", ":", ";", "\""):
+            words = words[1:]
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    out += [w for w in re.findall(r"\b[A-Z][A-Za-z0-9/]*[A-Z0-9][A-Za-z0-9/]*\b", text) if len(w) >= 4]
+    return sorted(set(out))
 
 
 def _word_re(phrase: str, case: bool = True) -> re.Pattern[str]:
@@ -273,8 +386,17 @@ def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
+@functools.lru_cache(maxsize=1)
+def _system_names_with_digits() -> re.Pattern[str]:
+    """System names that contain numbers ("Microsoft 365", "SAP S/4HANA"): their digits are no claims."""
+    names = sorted({s for s in _lexicon()[1] if any(c.isdigit() for c in s)}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names) or r"(?!)")
+
+
 def _nums(text: str) -> list[float]:
-    return [v for v, _pct in T.numbers(text)]
+    """Every number in a text, in digits or in words, dates left out (a record's date is not one of its facts)."""
+    text = _DATE.sub(" ", _FULL_DATE.sub(" ", _system_names_with_digits().sub(" ", text)))
+    return [v for v, _pct in T.numbers(text)] + E.spelled_numbers(text)
 
 
 @dataclass
@@ -284,6 +406,7 @@ class _Node:
     stems: frozenset[str]
     numbers: frozenset[float]
     names: tuple[re.Pattern[str], ...] = ()  # a case study's customer, a feature's name: naming it uses the node
+    pcts: frozenset[float] = frozenset()  # the percentages it states
 
 
 @dataclass
@@ -322,6 +445,18 @@ class _Facts:
     named: list[str] = field(default_factory=list)
     negated_claim: re.Pattern[str] = re.compile(r"(?!)")
     known_text: str = ""
+    other_systems: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    job_stems: frozenset[str] = frozenset()
+    # First words of the names above: a name can only match where its first word is among the email's words.
+    other_system_words: frozenset[str] = frozenset()
+    trap_name_words: tuple[str, ...] = ()
+    foreign_system_words: tuple[str, ...] = ()
+    approved_stems: list[frozenset[str]] = field(default_factory=list)
+    as_of: str | None = None
+
+
+_CLAIMS_ANY = _any_of(list(CLAIM_FAMILIES.values()))
+_TONE_ANY = _any_of(list(TONE_RULES.values()))
 
 
 class RubricJudge:
@@ -331,16 +466,8 @@ class RubricJudge:
     version = RUBRIC_VERSION
 
     def __init__(self, weights: dict[str, float] | None = None) -> None:
-        w = dict(DEFAULT_WEIGHTS)
-        if weights:
-            unknown = set(weights) - set(COMPONENTS)
-            if unknown:
-                raise ValueError(f"unknown rubric components {sorted(unknown)}; known: {list(COMPONENTS)}")
-            w.update(weights)
-        if any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
-            raise ValueError(f"rubric weights must be >= 0 and not all 0, got {w}")
-        self.weights = w
-        self._wsum = sum(w.values())
+        self.weights = component_weights(DEFAULT_WEIGHTS, weights)
+        self._wsum = sum(self.weights.values())
         self._facts: dict[str, _Facts] = {}
 
     # ------------------------------------------------------------------ per-scenario facts
@@ -372,7 +499,8 @@ class RubricJudge:
                 if cust:
                     names.append(_word_re(cust))
             nodes[nid] = _Node(nid, ntype, frozenset(E.content_stems(content)) - common,
-                               frozenset(_nums(content)), tuple(names))
+                               frozenset(_nums(content)), tuple(names),
+                               frozenset(v for v, pct in T.numbers(_FULL_DATE.sub(" ", content)) if pct))
             words = E.lower_words(content)
             if traps.get(nid) in SEVERE_TRAPS:
                 trap_words[nid] = words
@@ -403,6 +531,8 @@ class RubricJudge:
             for g in _grams(E.content_stems(kg.content(nid)), 4) - honest4:
                 trap_grams.setdefault(g, nid)
         honest_lower = " ".join(honest_text).lower()
+        honest_text_lc = " ".join(honest_text)  # as written: "uptake" in a sentence is a word, "Uptake" may be a vendor
+        honest_text_lc = " ".join(w for w in honest_text_lc.split() if not w[:1].isupper()).lower()
         trap_names: list[tuple[re.Pattern[str], str, str]] = []
         for t in sc.traps:
             if t.kind not in SEVERE_TRAPS:
@@ -411,10 +541,16 @@ class RubricJudge:
                 if not ph or ph in own_names or ph.lower() in honest_lower:
                     continue  # words an honest record also says show nothing
                 is_name = ph[:1].isupper() and len(ph.split()) <= 4 and not any(c in ph for c in ".,;:")
-                if t.kind == "compliance" or not is_name:
-                    trap_names.append((_word_re(ph, case=False), t.kind, t.node_id))
-                elif ph.lower() not in honest_lower:
-                    trap_names.append((_word_re(ph), t.kind, t.node_id))
+                distinctive = (len(ph.split()) > 1 or any(c.isupper() or c.isdigit() for c in ph[1:])
+                               or re.search(rf"\b{re.escape(ph.lower())}\b", honest_text_lc) is None)
+                trap_names.append((_word_re(_fold(ph), case=not (t.kind == "compliance" or not is_name or distinctive)),
+                                   t.kind, t.node_id))
+        # Names that only trap records mention (a stale system, another account's people, a rumoured vendor).
+        for nid in trap_words:
+            for name in _names_in(kg.content(nid)):
+                if name.lower() not in honest_lower and name not in own_names and name.lower() not in sc.brief().lower():
+                    trap_names.append((_word_re(_fold(name), case=not (len(name.split()) > 1 or any(
+                        c.isupper() or c.isdigit() for c in name[1:]))), traps[nid], nid))
         for d in sc.decoy_entities:
             if d and d not in own_names and d.lower() not in honest_lower and len(d) > 2:
                 trap_names.append((_word_re(d), "other_account", ""))
@@ -423,15 +559,17 @@ class RubricJudge:
         allowed_caps = " ".join([honest_lower, honest_ids, *own_names, *(fs.name for fs in sc.product.features),
                                  sc.brief()]).lower()
         foreign_first = frozenset(n for n in firsts if n.lower() not in allowed_caps and n not in own_names)
-        foreign_systems = [_word_re(s) for s in sorted(systems) if s.lower() not in allowed_caps]
+        foreign_systems = [_word_re(s) for s in sorted(systems) if s.lower() not in allowed_caps
+                           and s not in _MEETING_TOOLS]
         gold = {n for path in sc.gold_paths for n in path}
         relevant = set(gold) | set(sc.supporting_nodes)
         for fid in sc.relevant_features:
             if fid in kg:
                 relevant.update(t for t in kg.neighbors(fid) if t not in traps)
         research = {n for n in gold | set(sc.supporting_nodes)
-                    if n in nodes and nodes[n].type not in PRODUCT_SIDE_TYPES and n not in traps}
-        triggers = {n for n in research if nodes[n].type in ("news", "trigger", "event")}
+                    if n in nodes and nodes[n].type not in PRODUCT_SIDE_TYPES and nodes[n].type != "customer_job"
+                    and n not in traps}
+        triggers = {n for n in research if nodes[n].type in ("news", "trigger", "event", "hiring", "social_post")}
         feats_ok = []
         for fs in sc.product.features:
             if fs.node_id in sc.relevant_features:
@@ -454,6 +592,24 @@ class RubricJudge:
                 by_number.setdefault(v, []).append(nid)
         refs = "|".join([re.escape(sc.product.name), *(re.escape(fs.name) for fs in sc.product.features), _REF_WORDS])
         negated_claim = re.compile(rf"\b(?:{refs})\b(?:\W+\w+){{0,5}}?\W+{_NEG}\s+(?:\w+\s+){{0,2}}?{_BENEFIT}\b", _I)
+        # Systems this prospect does not run today (an old survey's, a wrong-fit feature's, another industry's).
+        stack_names = set(systems)
+        for nid in kg.ids:
+            head, _, rest = nid.partition(": ")
+            if head in ("Tech", "Integration"):
+                stack_names.add(rest)
+            elif head == "Requirement" and rest.startswith("integrates with "):
+                stack_names.add(rest.removeprefix("integrates with "))
+        for nid in kg.ids:
+            if kg.node_type(nid) == "tech_survey":
+                stack_names.update(x.strip(" .") for x in kg.content(nid).split(":", 1)[-1].split(","))
+        for fs in sc.product.features:
+            stack_names.update(m.group(1) for m in re.finditer(r"native ([A-Z][\w /.&-]{1,40}?) connector", fs.description))
+        current = [x.lower() for x in p.tech_stack]
+        other_systems = [(re.compile(rf"\b(?:you|your|you're)\b[^.?!]{{0,40}}?\b(?:use|uses|using|run|runs|running|on|in|into|"
+                                     rf"rel(?:y|ies) on|work(?:s|ing)? in|still in)\s+(?:the\s+)?{re.escape(x)}(?![\w])", _I), x)
+                         for x in sorted(stack_names) if len(x) > 2
+                         and not any(re.search(rf"(?<!\w){re.escape(x.lower())}(?!\w)", c) for c in current)]
         company_core = p.company.rstrip(".").removesuffix(" Co").removesuffix(" Inc").removesuffix(" Ltd")
         return _Facts(
             nodes=nodes, traps=traps, trap_reason={t.node_id: t.reason for t in sc.traps},
@@ -468,7 +624,12 @@ class RubricJudge:
             company_re=_word_re(company_core), role_stems=frozenset(E.content_stems(f"{p.title} {p.industry}")),
             acronyms=frozenset(acr), product_re=_word_re(sc.product.name, case=False), years_ok=years_ok,
             common=common, by_stem=by_stem, by_number=by_number, named=[n for n, nd in nodes.items() if nd.names],
-            negated_claim=negated_claim, known_text=allowed_caps,
+            negated_claim=negated_claim, known_text=allowed_caps, as_of=sc.as_of, other_systems=other_systems,
+            other_system_words=frozenset(_first_word(x) for _, x in other_systems),
+            trap_name_words=tuple(_first_word(t[0].pattern) for t in trap_names),
+            foreign_system_words=tuple(_first_word(rx.pattern) for rx in foreign_systems),
+            job_stems=frozenset(E.content_stems(sc.job.statement)) - common,
+            approved_stems=[frozenset(E.content_stems(c)) - common for c in sc.product.approved_claims],
         )
 
     # ------------------------------------------------------------------ scoring
@@ -497,8 +658,9 @@ class RubricJudge:
 @dataclass
 class _Sentence:
     text: str
-    stems: frozenset[str]
+    stems: frozenset[str]  # content stems, the prospect's and seller's names left out
     words: list[str]
+    raw: list[str]  # content stems in order (for runs of stems)
 
 
 class _Scoring:
@@ -508,6 +670,7 @@ class _Scoring:
         self.j, self.f, self.traj = judge, f, traj
         self.subject, d1 = _normalise(str(email.subject or "")[:500])
         self.body, d2 = _normalise(str(email.body or "")[:E.MAX_CHARS])
+        self.subject, self.body = self.subject[:500], self.body[:E.MAX_CHARS]  # NFKC can lengthen a text
         self.disguised = d1 or d2
         self.citations = list(dict.fromkeys(c for c in email.citations if isinstance(c, str)))[:200]
         self.penalties: list[dict[str, Any]] = []
@@ -525,20 +688,38 @@ class _Scoring:
         self.greeting = ""
         if lines and _GREETING.match(lines[0]) and len(lines[0].split()) <= 8:
             self.greeting = lines.pop(0)
-        tail: list[str] = []
-        while lines and (_SIGNOFF.match(lines[-1]) or (tail == [] and len(lines) > 1 and _SIGNOFF.match(lines[-2])
-                                                         and len(lines[-1].split()) <= 4)):
-            tail.insert(0, lines.pop())
-        self.signoff = tail
+        # The sign-off: the last "Best,"-style line among the final lines; after it come the signature (name, title,
+        # phone: not claims) and any P.S. (content, as a reader reads it).
+        self.signoff, ps = [], []
+        for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+            if _SIGNOFF.match(lines[i]) and len(lines[i].split()) <= 4:
+                after = lines[i + 1:]
+                ps = [ln for ln in after if _PS.match(ln)]
+                self.signoff = [lines[i], *(ln for ln in after if not _PS.match(ln))]
+                lines = lines[:i]
+                break
+        if not self.signoff:  # a bare signature: a name, a title, a phone number, no sentence punctuation
+            while (len(lines) > 2 and len(self.signoff) < 3 and _SIGNATURE_LINE.match(lines[-1])
+                   and len(lines[-1].split()) <= 6 and not set(E.lower_words(lines[-1])) & E.FUNCTION_WORDS):
+                self.signoff.insert(0, lines.pop())
+        lines += [_PS.sub("", ln, count=1) for ln in ps]
         self.field_lines = [ln for ln in lines if _FIELD_LINE.match(ln)]
         self.structure_errors = [ln for ln in lines if (_GREETING.match(ln) and len(ln.split()) <= 8)
                                  or (_SIGNOFF.match(ln) and len(ln.split()) <= 4)]
         sents: list[str] = []
         for ln in lines:
-            sents += E.sentences(ln.lstrip("-*• \t"))
-        self.sents = [_Sentence(s, frozenset(E.content_stems(s)) - self.f.common, E.lower_words(s)) for s in sents]
+            item = ln.lstrip("-*•· \t")
+            if item != ln and item[:1].islower():
+                item = item[:1].upper() + item[1:]  # a bullet item may start in lower case
+            sents += E.sentences(item)
+        self.sents = []
+        for text in sents:
+            raw = E.content_stems(text)
+            self.sents.append(_Sentence(text, frozenset(raw) - self.f.common, E.lower_words(text), raw))
         self.content = " ".join(s.text for s in self.sents)
+        self.all_stems = frozenset().union(*(s.stems for s in self.sents))
         self.full = f"{self.subject}\n{self.body}"
+        self.word_set = frozenset(E.lower_words(_fold(self.full)))
 
     # ---------------------------------------------------------------- evidence
     def _evidence(self) -> set[str]:
@@ -584,9 +765,13 @@ class _Scoring:
         self._traps(uses, sent_nums, details)
         c["factuality"] = self._factuality(sent_nums, evidence, uses, details)
         c["grounding"] = self._grounding(evidence, uses, sent_nums, used_nodes, details)
-        research_used = sorted(n for n in f.research if n in used_nodes and n in evidence)
-        self._events_and_names(evidence, d := details)
-        del d
+        # Research a template cannot fake: a research record used with a number of its own, or with words beyond the
+        # job statement that every record of this prospect repeats.
+        research_used = sorted({n for s, u, nums in zip(self.sents, uses, sent_nums, strict=True) for n in u
+                                if n in f.research and n in evidence
+                                and (len((s.stems & f.nodes[n].stems) - f.job_stems) >= 2
+                                     or any(v > 3 and not 1900 <= v <= 2100 for v in nums & f.nodes[n].numbers))})
+        self._events_and_names(evidence, uses, details)
         trigger_used = any(n in f.triggers for n in research_used)
         fit = self._fit(evidence, details)
         c["personalization"] = self._personalization(research_used, trigger_used, details)
@@ -601,6 +786,17 @@ class _Scoring:
         if need == 0:
             self.penalise("no research", "", "the email uses no pain, trigger or metric of this prospect from the KG")
         gate = form * substance
+        pains = [n for n in research_used if f.nodes[n].type == "pain"]
+        if len(pains) >= 3:  # one problem, one proof: a list of every pain on file is not an argument
+            gate *= 0.4
+            self.penalise("pain list", "", f"{len(pains)} pains in one email; gate x0.4")
+        claims = [c for c in f.approved_stems if c and len(c & self.all_stems) >= 0.7 * len(c)]
+        if len(claims) >= 3:
+            gate *= 0.4
+            self.penalise("claims list", "", f"{len(claims)} approved claims strung together; gate x0.4")
+        if self.padding > 0.5:  # most of what it cites, it does not use: attribution it did not earn
+            gate *= 0.4
+            self.penalise("citation padding", "", f"{self.padding:.0%} of the citations are not used; gate x0.4")
         words = sum(len(s.words) for s in self.sents)
         if words > 220:  # replies fall sharply past ~200 words (SALES_NOTES)
             gate *= max(0.2, 1.0 - (words - 220) / 200)
@@ -624,7 +820,7 @@ class _Scoring:
         if sf.tokens < 12:
             form = 0.0
             reasons.append("almost no body text")
-        if self.content and sf.tokens >= 12:
+        if self.content and sf.tokens >= 12 and sf.function_ratio < 0.3:  # prose this English needs no detector
             lang = E.language(self.content)
             if lang != "en" and sf.function_ratio < 0.3:
                 form = min(form, 0.1)
@@ -664,8 +860,8 @@ class _Scoring:
                 for k in range(i, i + 7):
                     covered[k] = True
         paste = sum(covered) / len(words) if words else 0.0
-        if paste > 0.45:
-            v = max(0.15, 1.0 - 0.85 * (paste - 0.45) / 0.4)
+        if paste > 0.5:
+            v = max(0.15, 1.0 - 0.85 * (paste - 0.5) / 0.4)
             form = min(form, v)
             self.penalise("pasted KG text", self.content[:120], f"{paste:.0%} of the words are copied; form <= {v:.2f}")
         if len(self.field_lines) >= 2:
@@ -674,6 +870,24 @@ class _Scoring:
         if self.disguised:
             form = min(form, 0.1)
             self.penalise("disguised text", "", "look-alike letters or invisible characters; form <= 0.1", SEVERE_CAP)
+        emoji = len(_EMOJI.findall(self.full))
+        if emoji >= 3:
+            form = min(form, 0.2)
+            self.penalise("emoji", "", f"{emoji} emoji: not how a business email reads; form <= 0.2")
+        marks = len(_MARKDOWN.findall(self.body))
+        if marks >= 3:
+            form = min(form, 0.25)
+            self.penalise("markup", "", f"{marks} markdown headings, bold runs or rules; form <= 0.25")
+        longest = max((len(s.words) for s in self.sents), default=0)
+        if longest > 45:
+            v = max(0.1, 1.0 - (longest - 45) / 30)
+            form = min(form, v)
+            self.penalise("run-on sentence", max(self.sents, key=lambda s: len(s.words)).text,
+                          f"a sentence of {longest} words; form <= {v:.2f}")
+        questions = sum(1 for s in self.sents if s.text.rstrip().endswith("?"))
+        if questions >= 4:
+            form = min(form, 0.25)
+            self.penalise("interrogation", "", f"{questions} questions: one clear ask; form <= 0.25")
         if self.structure_errors:
             form *= 0.2
             self.penalise("structure", self.structure_errors[0], "a greeting or sign-off in the middle of the email")
@@ -691,7 +905,9 @@ class _Scoring:
         return form
 
     def _claim_numbers(self, text: str) -> set[float]:
-        t = _DATE.sub(" ", _LOGISTICS.sub(" ", text))
+        t = _DATE.sub(" ", _FULL_DATE.sub(" ", _LOGISTICS.sub(" ", _system_names_with_digits().sub(" ", text))))
+        if "?" in text or _ASK.search(text) or _MEETING.search(text):
+            t = _DURATION.sub(" ", t)  # "do you have 15 minutes next week?": logistics
         out = set()
         for m in T._NUMBER.finditer(t):
             v = _nums(m.group(0))
@@ -704,6 +920,7 @@ class _Scoring:
             if val in self.f.years_ok or (val <= 3 and not m.group(4) and not m.group(1) and not unit):
                 continue  # this year, next year; small counts ("3 steps") are not claims, "2 hours longer" is
             out.add(val)
+        out.update(v for v in E.spelled_numbers(t) if v not in self.f.years_ok)
         return out
 
     def _number_supported(self, v: float, text: str, evidence_numbers: set[float]) -> bool:
@@ -713,7 +930,7 @@ class _Scoring:
         hedged = i > 0 and _HEDGE.search(text[max(0, i - 16):i].rstrip()) is not None
         return hedged and any(abs(v - e) <= 0.1 * abs(e) for e in evidence_numbers if e)
 
-    def _events_and_names(self, evidence: set[str], d: dict) -> None:
+    def _events_and_names(self, evidence: set[str], uses: list[dict[str, float]], d: dict) -> None:
         """Events (funding, acquisitions, awards) and named customers the email mentions must be on record."""
         f = self.f
         ev_stems: set[str] = set()
@@ -721,15 +938,18 @@ class _Scoring:
             if f.traps.get(n) not in SEVERE_TRAPS and f.nodes[n].type in EVENT_NODE_TYPES:
                 ev_stems |= f.nodes[n].stems
         events, unknown = [], []
-        for s in self.sents:
+        for s, u in zip(self.sents, uses, strict=True):
             found = [m.group(0).lower() for m in _EVENT.finditer(s.text)]
             congrats = any(x.startswith("congrat") for x in found)
+            reported = any(n in evidence and f.nodes[n].type in EVENT_NODE_TYPES and f.traps.get(n) not in SEVERE_TRAPS
+                           for n in u)  # the sentence restates a retrieved news item, post or note
             missing = [x for x in found if not x.startswith("congrat")
                        and not set(E.content_stems(x)) <= ev_stems]
-            if missing or (congrats and len(s.stems & ev_stems) < 2):
+            if found and not reported and (missing or (congrats and len(s.stems & ev_stems) < 2)):
                 events.append(s.text)
                 self.penalise("invented event", s.text, f"no retrieved record reports this event; total <= {SEVERE_CAP}",
                               SEVERE_CAP)
+            claims_result = bool(_RESULT_VERBS.search(s.text) or _CUSTOMER_CLAIM.search(s.text))
             for m in _NAME_RUN.finditer(s.text):
                 words = m.group(0).split()
                 if m.start() == 0:
@@ -738,12 +958,27 @@ class _Scoring:
                 parts = [x.strip() for x in re.split(r"['’]s\b", name.lower()) if x.strip()]
                 if len(words) < 2 or all(x in f.known_text for x in parts):
                     continue
+                if _TITLE_WORD.search(name):
+                    continue  # "our Solutions Engineer": a role, not a customer
                 unknown.append(name)
-                if _RESULT_VERBS.search(s.text):
+                if claims_result:
                     self.penalise("invented customer", s.text, f"{name!r} is in no record; total <= {SEVERE_CAP}",
                                   SEVERE_CAP)
                 else:
                     self.penalise("unknown name", s.text, f"{name!r} is in no record")
+            claims_customers = bool(_CUSTOMER_CLAIM.search(s.text))
+            for m in _NAME_LIST.finditer(s.text):  # "teams at Nestle, Pfizer and Unilever rely on it"
+                names = [x for x in re.split(r",\s*|\s+and\s+", m.group(1)) if x]
+                strangers = [x for x in names if x.lower() not in f.known_text]
+                if strangers and claims_customers:
+                    unknown += strangers
+                    self.penalise("invented customer", s.text, f"{strangers[0]!r} is in no record; total <= {SEVERE_CAP}",
+                                  SEVERE_CAP)
+            for m in _FULL_DATE.finditer("" if "?" in s.text or _ASK.search(s.text) else s.text):
+                when = _parse_date(m.group(0))  # (a meeting proposed for a later date is an ask, not a claim)
+                if when and f.as_of and when > f.as_of:
+                    self.penalise("future date", s.text, f"{m.group(0)!r} is after today ({f.as_of}); total <= "
+                                  f"{SEVERE_CAP}", SEVERE_CAP)
         d["events"] = {"unsupported": len(events), "unknown_names": unknown[:5]}
 
     def _names_product(self, text: str) -> bool:
@@ -757,6 +992,12 @@ class _Scoring:
         if _POSITIVE_NEG_CONTEXT.search(text):
             return ""
         for m in self.f.negated_claim.finditer(text):
+            if re.search(r"\b(?:if|unless|whether)\b", text[max(0, m.start() - 40):m.start()], _I):
+                continue  # "if it's not a fit, no worries": a condition, not a claim
+            after = _NEG_HEAD.search(m.group(0))
+            nxt = m.group(0)[after.end():].split()[:1] if after else []
+            if nxt and nxt[0].lower() in _NEG_OK:
+                continue  # "won't add work", "doesn't slow anyone down": a negated harm is a benefit
             return m.group(0)
         return ""
 
@@ -771,8 +1012,7 @@ class _Scoring:
         for s, u, nums in zip(self.sents, uses, sent_nums, strict=True):
             reason = ""
             tid = ""
-            grams = _grams(E.content_stems(s.text), 4)
-            for g in grams:
+            for g in (tuple(s.raw[i:i + 4]) for i in range(len(s.raw) - 3)):
                 if g in f.trap_grams:
                     tid, reason = f.trap_grams[g], "copies a phrase found only in a trap node"
                     break
@@ -791,15 +1031,36 @@ class _Scoring:
             if tid:
                 kind = f.traps[tid]
                 hit.setdefault(tid, reason)
-                self.penalise(f"trap used ({kind})", s.text, f"{reason} ({tid}); total <= {SEVERE_CAP}", SEVERE_CAP)
-        for rx, kind, nid in f.trap_names:
-            m = rx.search(self.full)
+                why = f": {f.trap_reason[tid]}" if f.trap_reason.get(tid) else ""
+                self.penalise(f"trap used ({kind})", s.text, f"{reason} ({tid}{why}); total <= {SEVERE_CAP}", SEVERE_CAP)
+        words = self.word_set
+        for s in self.sents:
+            if not _ABOUT_THEM.search(s.text) or not (f.other_system_words & set(s.words)):
+                continue
+            for rx, name in f.other_systems:
+                m = rx.search(s.text)
+                if m and not re.search(r"(?:rather than|instead of|n't|not|never|without|no longer)\W+(?:\w+\W+){0,3}$",
+                                       s.text[:m.start()], _I):
+                    self.penalise("not their system", s.text, f"puts the prospect on {name}, which they do not run "
+                                  f"today; total <= {SEVERE_CAP}", SEVERE_CAP)
+                    break
+        folded = _fold(self.full)
+        for (rx, kind, nid), word in zip(f.trap_names, f.trap_name_words, strict=True):
+            if word not in words:
+                continue
+            m = rx.search(folded)
             if m:
                 hit.setdefault(nid or m.group(0), "named")
                 self.penalise(f"trap used ({kind})", m.group(0), f"names {m.group(0)!r}; total <= {SEVERE_CAP}",
                               SEVERE_CAP)
+        if self.greeting:
+            names = [w for w in re.findall(r"\b[A-Z][\w'’-]+", self.greeting)[1:]
+                     if w.lower() not in _GENERIC_ADDRESSEE and w not in ("Mr", "Ms", "Mrs", "Dr", "Dear")]
+            if names and not any(f.first_re.fullmatch(w) or f.first_re.search(w) for w in names):
+                self.penalise("wrong recipient", self.greeting, f"addressed to {' '.join(names)!r}, not the prospect; "
+                              f"total <= {SEVERE_CAP}", SEVERE_CAP)
         signed_text = "\n".join([self.subject, self.greeting, self.content])  # the sender signs with their own name
-        for tok in set(re.findall(r"\b[A-Z][a-z]+\b", signed_text)):
+        for tok in sorted(set(re.findall(r"\b[A-Z][a-z]+\b", signed_text))):
             if tok in f.foreign_first:
                 self.penalise("wrong person", tok, f"names {tok!r}, who is not in this prospect's records; "
                               f"total <= {SEVERE_CAP}", SEVERE_CAP)
@@ -816,6 +1077,18 @@ class _Scoring:
         score = 1.0
         invented = unretrieved = 0
         for s, nums, u in zip(self.sents, sent_nums, uses, strict=True):
+            named = [n for n in u if f.nodes[n].type == "case_study" and any(r.search(s.text) for r in f.nodes[n].names)]
+            if named:
+                own = set().union(*(f.nodes[n].numbers for n in named)) | f.brief_numbers
+                other = [n for n in u if f.nodes[n].type == "case_study" and n not in named
+                         and u[n] > max(u[x] for x in named) - 1.0 + 0.3]  # stronger match once the name bonus is off
+                wrong_nums = sorted(v for v in nums if v not in own)
+                if wrong_nums or other:
+                    score -= 0.5
+                    what = f"{wrong_nums[0]:g} is not in its record" if wrong_nums else f"the result is {other[0]}'s"
+                    self.penalise("misattributed result", s.text, f"credits {named[0]} with a result it did not get "
+                                  f"({what}); total <= {SEVERE_CAP}", SEVERE_CAP)
+                    continue
             used_honest: set[float] = set()
             used_trap: dict[float, str] = {}
             for n in u:
@@ -842,12 +1115,30 @@ class _Scoring:
                     unretrieved += 1
                     score -= 0.3
                     self.penalise("unretrieved fact", s.text, f"{v:g} is in the KG but was not retrieved")
-                else:
+                    continue
+                restated = [n for n in u if u[n] >= 1.5 and n in evidence and f.traps.get(n) not in SEVERE_TRAPS
+                            and any(x > 3 and not 1900 <= x <= 2100 for x in f.nodes[n].numbers)]
+                if restated and v > 3:
                     invented += 1
                     score -= 0.5
-                    where = "in no record" if v not in f.kg_numbers else "in no record about what this sentence says"
-                    self.penalise("invented number", s.text, f"{v:g} is {where}; total <= {SEVERE_CAP}", SEVERE_CAP)
-            for fam, rx in CLAIM_FAMILIES.items():
+                    self.penalise("misquoted number", s.text, f"{v:g} is not what {restated[0]} says; "
+                                  f"total <= {SEVERE_CAP}", SEVERE_CAP)
+                    continue
+                invented += 1
+                score -= 0.5
+                where = "in no record" if v not in f.kg_numbers else "in no record about what this sentence says"
+                self.penalise("invented number", s.text, f"{v:g} is {where}; total <= {SEVERE_CAP}", SEVERE_CAP)
+            q = _QUANTIFIER.search(s.text)
+            if q and not nums:
+                low = 85.0 if q.group(0).lower().split()[0] in ("nearly", "almost", "virtually", "practically") else 50.0
+                pcts = [v for n in u if u[n] >= 1.5 and n in evidence for v in f.nodes[n].pcts]
+                if pcts and all(v < low for v in pcts):
+                    score -= 0.5
+                    self.penalise("misquoted number", s.text, f"{q.group(0)!r} where the record says {pcts[0]:g}%; "
+                                  f"total <= {SEVERE_CAP}", SEVERE_CAP)
+            for fam, rx in (CLAIM_FAMILIES.items() if _CLAIMS_ANY.search(s.text) else ()):
+                if fam == "generic statistic" and named:
+                    continue  # "one of our customers, Linwood Dairy, cut ... by 27%": a named, recorded result
                 m = next((m for m in rx.finditer(s.text) if m.group(0).lower().strip() not in f.approved_text), None)
                 if m:
                     score -= 0.5
@@ -859,11 +1150,15 @@ class _Scoring:
                 self.penalise("negated claim", s.text, f"{neg!r} denies what the product does; total <= {SEVERE_CAP}",
                               SEVERE_CAP)
             m2 = _INVERTED.search(s.text)
-            if m2 and self._names_product(s.text[max(0, m2.start() - 80):m2.start()]):
+            negated = m2 is not None and re.search(r"(?:n't|n’t|\bnot|\bnever|\bwithout|\bno longer)\s+(?:\w+\s+)?$",
+                                                   s.text[max(0, m2.start() - 30):m2.start()], _I)
+            if m2 and not negated and self._names_product(s.text[max(0, m2.start() - 80):m2.start()]):
                 score -= 0.5
                 self.penalise("inverted claim", s.text, f"{m2.group(0)!r} turns the benefit around; "
                               f"total <= {SEVERE_CAP}", SEVERE_CAP)
-        for rx in f.foreign_systems:
+        for rx, word in zip(f.foreign_systems, f.foreign_system_words, strict=True):
+            if word not in self.word_set:
+                continue
             m = rx.search(self.full)
             if m:
                 score -= 0.3
@@ -889,9 +1184,10 @@ class _Scoring:
         cited = [n for n in self.citations]
         valid = [n for n in cited if n in f.nodes]
         good = [n for n in valid if n in used_nodes and n in evidence and f.traps.get(n) not in SEVERE_TRAPS]
-        for n in valid:
-            if n not in used_nodes:
-                self.penalise("unused citation", n, "cited, but the body does not use this node")
+        unused = [n for n in valid if n not in used_nodes]
+        for n in unused:
+            self.penalise("unused citation", n, "cited, but the body does not use this node")
+        self.padding = len(unused) / len(valid) if len(valid) >= 3 else 0.0
         precision = sum(1 for n in good if n in f.relevant) / len(cited) if cited else 0.0
         recall = 0.0
         gset = set(good)
@@ -1000,8 +1296,9 @@ class _Scoring:
     def _tone(self, d: dict) -> float:
         score = 1.0
         found = []
-        for rule, rx in TONE_RULES.items():
-            for s in [self.subject, *(x.text for x in self.sents)]:
+        texts = [self.subject, *(x.text for x in self.sents), *self.signoff]
+        for rule, rx in (TONE_RULES.items() if _TONE_ANY.search("\n".join(texts)) else ()):
+            for s in texts:
                 m = rx.search(s)
                 if m:
                     found.append(rule)

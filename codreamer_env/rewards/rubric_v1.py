@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from codreamer_env.rewards import text as T
-from codreamer_env.rewards.base import JudgeResult
+from codreamer_env.rewards.base import JudgeResult, component_weights
 from codreamer_env.trajectory import FinalEmail
 
 if TYPE_CHECKING:
@@ -106,16 +106,8 @@ class RubricJudgeV1:
     version = RUBRIC_VERSION
 
     def __init__(self, weights: dict[str, float] | None = None, lexicon: EntityLexicon | None = None) -> None:
-        w = dict(DEFAULT_WEIGHTS)
-        if weights:
-            unknown = set(weights) - set(COMPONENTS)
-            if unknown:
-                raise ValueError(f"unknown rubric components {sorted(unknown)}; known: {list(COMPONENTS)}")
-            w.update(weights)
-        if any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
-            raise ValueError(f"rubric weights must be >= 0 and not all 0, got {w}")
-        self.weights = w
-        self._wsum = sum(w.values())
+        self.weights = component_weights(DEFAULT_WEIGHTS, weights)
+        self._wsum = sum(self.weights.values())
         self.lexicon = lexicon if lexicon is not None else EntityLexicon.default()
         self._facts: dict[str, _Facts] = {}
 
