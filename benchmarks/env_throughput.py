@@ -1,6 +1,6 @@
 """Env throughput: tool-steps/s, episodes/s and per-step env overhead, beside a CartPole loop in the same run.
 
-    python -m benchmarks.env_throughput            # default-v1 test split, 3 passes
+    python -m benchmarks.env_throughput            # default-v2 test split, 3 passes
 
 A scripted agent's actions are recorded once per scenario (a get_connected_nodes call, then the greedy
 agent's context calls and finalize) and replayed, so agent cost is excluded. "Judge excluded" runs use a
@@ -94,7 +94,7 @@ def main() -> None:
     ap.add_argument("--passes", type=int, default=3)
     ap.add_argument("--split", default="test")
     args = ap.parse_args()
-    scenarios = ce.load_scenarios("default-v1", args.split)
+    scenarios = ce.load_scenarios(ce.DEFAULT_SET, args.split)
     actions = record(scenarios)
     env = ce.SalesEmailEnv(scenarios=scenarios, reward_model=ZeroReward())
     replay(env, actions, 1)  # warm caches (graphs, successor ids)
@@ -113,7 +113,7 @@ def main() -> None:
         "cartpole_steps_per_s": round(cp), "ratio_cartpole_over_env": round(cp / (steps / secs), 1),
     }
     m = figs["machine"]
-    print(f"Env throughput on default-v1/{args.split} ({len(scenarios)} scenarios x {args.passes} passes, "
+    print(f"Env throughput on {ce.DEFAULT_SET}/{args.split} ({len(scenarios)} scenarios x {args.passes} passes, "
           f"{steps:,} tool steps), one process; {m['cpu']}, Python {m['python']}")
     print(table([
         ["tool steps / s (judge excluded)", f"{figs['tool_steps_per_s']:,}"],

@@ -23,7 +23,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 import codreamer_env as ce
 from benchmarks._common import machine, table
 from codreamer_env.scenarios import data_dir
+from tests import adversarial_extra
 from tests.adversarial import FAMILIES, build_family, oracle_base
+
+ALL = {**FAMILIES, **adversarial_extra.FAMILIES}
 
 MAX_MEAN, HIGH, MAX_SHARE = 0.30, 0.7, 0.05
 
@@ -74,14 +77,14 @@ def main() -> None:
         set_name = "default-v1"
     scenarios = ce.load_scenarios(set_name, args.split)
     js = judges()
-    names = [n for n in args.families.split(",") if n] or list(FAMILIES)
+    names = [n for n in args.families.split(",") if n] or list(ALL)
     print(f"set {set_name}/{args.split}: {len(scenarios)} scenarios, {len(names)} trick families; judges: {', '.join(js)}")
     t0 = time.perf_counter()
     results: dict[str, dict[str, dict]] = {}
     ref = [(sc, *oracle_base(sc)) for sc in scenarios]
     results["oracle (reference)"] = {lab: stats([j.score(sc, e, t).total for sc, e, t in ref]) for lab, j in js.items()}
     for name in names:
-        items = build_family(name, scenarios)
+        items = build_family(name, scenarios, ALL)
         results[name] = {}
         for lab, j in js.items():
             totals = [j.score(sc, e, t).total for sc, e, t in items]

@@ -3,7 +3,7 @@ the episode table, for a 10,000-trajectory run against a 100-trajectory baseline
 
     python -m benchmarks.report_scale [--episodes 10000] [--chromium /usr/bin/chromium]
 
-The runs are made of real episodes: the greedy, random and oracle agents on default-v1 test (rows repeated
+The runs are made of real episodes: the greedy, random and oracle agents on the default set's test split (rows repeated
 with fresh ids and trials up to the requested count). Target: the 10,000-episode report opens in under 3 s.
 """
 

@@ -30,7 +30,7 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(torch.get_num_threads())
     backend = TransformersBackend(args.model)
-    scenarios = ce.load_scenarios("default-v1", "test", limit=args.batch)
+    scenarios = ce.load_scenarios(ce.DEFAULT_SET, "test", limit=args.batch)
     envs = [ce.SalesEmailEnv(scenarios=scenarios, max_turns=2) for _ in range(args.batch)]
     agent = LLMAgent(backend, max_new_tokens=args.new_tokens, min_new_tokens=args.new_tokens, stop_strings=False,
                      temperature=0.7, seed=0)

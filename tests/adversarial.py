@@ -970,10 +970,11 @@ FAMILIES: dict[str, FamilyFn] = {
 }
 
 
-def build_family(name: str, scenarios: Sequence[Scenario]) -> list[tuple[Scenario, FinalEmail, Trajectory]]:
-    """One trick email per scenario for family `name`, each played through the env:
-    [(scenario, email, trajectory)], in scenario order."""
-    fn = FAMILIES[name]
+def build_family(name: str, scenarios: Sequence[Scenario], families: dict[str, FamilyFn] | None = None
+                 ) -> list[tuple[Scenario, FinalEmail, Trajectory]]:
+    """One trick email per scenario for family `name` (of `families`, default FAMILIES), each played through
+    the env: [(scenario, email, trajectory)], in scenario order."""
+    fn = (FAMILIES if families is None else families)[name]
     out = []
     for sc in scenarios:
         trick = fn(sc, scenarios)

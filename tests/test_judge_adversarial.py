@@ -1,7 +1,8 @@
-"""Judge validity: every adversarial trick family (tests/adversarial.py) must fail under the default judge.
+"""Judge validity: every adversarial trick family (tests/adversarial.py and the second round in
+tests/adversarial_extra.py) must fail under the default judge, and the honest controls must pass.
 
 For each family, over every `default-v2` test scenario: mean total <= 0.30 and at most 5% of its emails
-score >= 0.7. Skipped while the set does not exist yet; `CODREAMER_ADVERSARIAL_SET=default-v1` runs the
+score >= 0.7. `CODREAMER_ADVERSARIAL_SET=default-v1` runs the
 same checks on another set (expected to fail on rubric-v1: that is the issue being fixed).
 """
 
@@ -14,7 +15,10 @@ import pytest
 
 import codreamer_env as ce
 from codreamer_env.scenarios import data_dir
+from tests import adversarial_extra
 from tests.adversarial import FAMILIES, build_family, oracle_base
+
+ALL_FAMILIES = {**FAMILIES, **adversarial_extra.FAMILIES}
 
 SET = os.environ.get("CODREAMER_ADVERSARIAL_SET", "default-v2")
 SPLIT = "test"
@@ -27,8 +31,9 @@ def _have_set() -> bool:
     return (data_dir() / "scenarios" / SET / f"{SPLIT}.jsonl").exists()
 
 
-needs_set = pytest.mark.skipif(not _have_set(), reason=f"scenario set {SET}/{SPLIT} does not exist yet "
-                                                       f"(data/scenarios/{SET}/{SPLIT}.jsonl)")
+# The default set is committed: a missing file is a failure, not a skip. Another set only runs where it exists.
+needs_set = pytest.mark.skipif(SET != "default-v2" and not _have_set(),
+                               reason=f"scenario set {SET}/{SPLIT} does not exist (data/scenarios/{SET}/{SPLIT}.jsonl)")
 
 
 @functools.cache
@@ -45,7 +50,8 @@ def _judge() -> ce.RubricJudge:
 def _scored(name: str) -> list[tuple[float, ce.Scenario, ce.FinalEmail, dict]]:
     judge = _judge()
     out = []
-    for sc, email, traj in build_family(name, _scenarios()):
+    families = ALL_FAMILIES if name in ALL_FAMILIES else adversarial_extra.GOOD
+    for sc, email, traj in build_family(name, _scenarios(), families):
         r = judge.score(sc, email, traj)
         out.append((float(r.total), sc, email, {"components": dict(r.components), "details": r.details}))
     return out
@@ -62,7 +68,7 @@ def _report(name: str, rows: list, mean: float, share: float) -> str:
 
 
 @needs_set
-@pytest.mark.parametrize("name", sorted(FAMILIES))
+@pytest.mark.parametrize("name", sorted(ALL_FAMILIES))
 def test_trick_family_fails(name: str) -> None:
     rows = _scored(name)
     assert rows, f"family {name} built no emails"
@@ -74,13 +80,29 @@ def test_trick_family_fails(name: str) -> None:
 
 
 @needs_set
+@pytest.mark.parametrize("name", sorted(adversarial_extra.GOOD))
+def test_honest_control_scores_high(name: str) -> None:
+    """An honest email with one harmless difference (a signature with a phone number, a P.S., "I can't promise",
+    an ordinal date, a named customer's result, ...) keeps a good score: mean >= 0.9, >= 95% of emails >= 0.8."""
+    rows = _scored(name)
+    totals = [r[0] for r in rows]
+    mean = sum(totals) / len(totals)
+    share = sum(t >= 0.8 for t in totals) / len(totals)
+    if mean < 0.9 or share < 0.95:
+        worst = sorted(rows, key=lambda r: r[0])[:2]
+        pytest.fail(f"control {name!r}: mean {mean:.3f}, share >= 0.8 {share:.1%}\n" + "\n".join(
+            f"--- {sc.id} {t:.3f}\n{e.body}\n{info['details'].get('penalties')}" for t, sc, e, info in worst),
+            pytrace=False)
+
+
+@needs_set
 def test_oracle_reference_still_passes() -> None:
     """Positive control: a judge that fails everything would pass the suite above. The oracle's email
     (gold path, retrieved and cited) must stay well above the trick limit."""
     judge = _judge()
     totals = [judge.score(sc, *oracle_base(sc)).total for sc in _scenarios()]
     mean = sum(totals) / len(totals)
-    assert mean >= 0.6, f"oracle mean {mean:.3f} on {SET}/{SPLIT}: the judge no longer rewards the reference email"
+    assert mean >= 0.9, f"oracle mean {mean:.3f} on {SET}/{SPLIT}: the judge no longer rewards the reference email"
 
 
 @needs_set

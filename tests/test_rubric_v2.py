@@ -179,3 +179,15 @@ def test_rubric_v1_stays_selectable_and_results_record_the_version():
     assert ce.RubricJudgeV1.version == "rubric-v1" and RubricJudge.version == "rubric-v2"
     assert v2.details["version"] == "rubric-v2" and re.match(r"rubric-v\d", RUBRIC_VERSION)
     assert v1.total != v2.total or v1.components != v2.components
+
+
+def test_judge_config_selects_the_version():
+    from omegaconf import OmegaConf
+
+    from experiments.config import JudgeConfig
+    from experiments.factory import judge_version, make_judge
+
+    v2 = make_judge(OmegaConf.structured(JudgeConfig()))
+    v1 = make_judge(OmegaConf.structured(JudgeConfig(name="rubric_v1")))
+    assert isinstance(v2, RubricJudge) and judge_version(v2) == "rubric-v2"
+    assert isinstance(v1, ce.RubricJudgeV1) and judge_version(v1) == "rubric-v1"

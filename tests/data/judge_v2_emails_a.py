@@ -1,6 +1,7 @@
 """Hand-written cold emails for testing the v2 judge, scenarios default-v2/test/0000 to 0011.
 
-Written by a person acting as a B2B sales copywriter, one scenario at a time, from that scenario's
+Written by a separate writer (an AI assistant briefed as a B2B sales copywriter, given only
+../shared/SALES_NOTES.md), one scenario at a time, from that scenario's
 brief and knowledge graph only: each KG was read the way a seller reads their research (dates checked
 against the scenario's "today", sources weighed, the compliance policy node checked for which claims
 are approved, account notes checked for which company they are about, feature limits checked against

@@ -1,6 +1,7 @@
 """Hand-written cold sales emails for testing the v2 judge (set B: default-v2/test/0012 to 0023).
 
-Written by a person acting as a B2B sales copywriter, from each scenario's knowledge graph read the way a
+Written by a separate writer (an AI assistant briefed as a B2B sales copywriter, given only
+../shared/SALES_NOTES.md), from each scenario's knowledge graph read the way a
 seller does research (checking dates against today's date, sources, which account a note is about, the
 compliance policy's approved claims, and each feature's stated limits against the prospect's stack and
 requirements). Nothing here was derived from the judge's code, prompts or scores, and the judge was not run
