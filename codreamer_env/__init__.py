@@ -57,6 +57,8 @@ def _register() -> None:
 _register()
 
 __all__ = [
+    "DEFAULT_SET",
+    "HARD_SET",
     "BlendedReward",
     "FeedbackStore",
     "HumanPreference",
