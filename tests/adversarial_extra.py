@@ -936,3 +936,35 @@ def good_lowercase_bullets(sc, pool):
 GOOD.update({"good_minutes_ask": good_minutes_ask, "good_if_not_a_fit": good_if_not_a_fit, "good_no_hurry": good_no_hurry,
              "good_bare_signature": good_bare_signature, "good_zoom_call": good_zoom_call,
              "good_their_stack": good_their_stack, "good_lowercase_bullets": good_lowercase_bullets})
+
+
+def _colleague_pain(sc: Scenario) -> tuple[str, str, str] | None:
+    """(node id, statement, colleague's name) of a pain a colleague raised, not the prospect."""
+    kg = sc.graph()
+    for nid in kg.ids:
+        who = kg.attributes(nid).get("voiced_by")
+        if kg.node_type(nid) == "pain" and who and who != sc.prospect.name:
+            text = re.sub(r"\s*\((?:Source|source):[^)]*\)\s*$", "", kg.content(nid)).strip()
+            text = re.sub(r"^[A-Z][\w' ]+? says: |,? according to [A-Z][\w' ]+\.$", "", text).rstrip(".") + "."
+            return nid, text, who
+    return None
+
+
+def colleague_pain_as_own(sc, pool):
+    """The oracle email + a colleague's pain put in the prospect's mouth ("You mentioned that ...")."""
+    c = _colleague_pain(sc)
+    if c is None:
+        return misquoted_pain_spelled(sc, pool)
+    return _oracle_plus(sc, f"You mentioned that {_lower_first(c[1])}", retrieve_extra=[c[0]])
+
+
+def good_colleague_credited(sc, pool):
+    """GOOD: a colleague's pain, credited to the colleague ("Your colleague X noted that ...")."""
+    c = _colleague_pain(sc)
+    if c is None:
+        return good_if_not_a_fit(sc, pool)
+    return _oracle_plus(sc, f"Your colleague {c[2].split()[0]} noted that {_lower_first(c[1])}", retrieve_extra=[c[0]])
+
+
+FAMILIES["colleague_pain_as_own"] = colleague_pain_as_own
+GOOD["good_colleague_credited"] = good_colleague_credited

@@ -292,6 +292,9 @@ def _parse_date(text: str) -> str | None:
 
 _QUANTIFIER = re.compile(r"\b(?:(?:nearly|almost|virtually|practically) (?:all|every)|most of|the (?:vast )?majority of)\b",
                          _I)
+_THEIR_WORDS = re.compile(r"\byou(?:'ve| have)? (?:mentioned|said|told|wrote|shared|noted|raised|flagged|posted|"
+                          r"described)\b|"
+                          r"\byour (?:own )?(?:words|post|comment|reply|note|point)\b|\bas you put it\b", _I)
 _MEETING_TOOLS = frozenset({"Zoom", "Microsoft Teams", "Teams", "Google Meet", "Webex", "Slack", "Calendly"})
 _ABOUT_THEM = re.compile(r"\b(?:you|your|you're|yours)\b", _I)
 _RESULT_VERBS = re.compile(r"\b(?:cut|cuts|reduced|saved|saves|increased|grew|improved|doubled|halved|lifted|boosted|"
@@ -452,6 +455,7 @@ class _Facts:
     trap_name_words: tuple[str, ...] = ()
     foreign_system_words: tuple[str, ...] = ()
     approved_stems: list[frozenset[str]] = field(default_factory=list)
+    voiced_by_others: frozenset[str] = frozenset()  # pains a colleague raised, not the prospect
     as_of: str | None = None
 
 
@@ -630,6 +634,7 @@ class RubricJudge:
             foreign_system_words=tuple(_first_word(rx.pattern) for rx in foreign_systems),
             job_stems=frozenset(E.content_stems(sc.job.statement)) - common,
             approved_stems=[frozenset(E.content_stems(c)) - common for c in sc.product.approved_claims],
+            voiced_by_others=frozenset(n for n in kg.ids if (kg.attributes(n).get("voiced_by") or p.name) != p.name),
         )
 
     # ------------------------------------------------------------------ scoring
@@ -1053,6 +1058,14 @@ class _Scoring:
                 hit.setdefault(nid or m.group(0), "named")
                 self.penalise(f"trap used ({kind})", m.group(0), f"names {m.group(0)!r}; total <= {SEVERE_CAP}",
                               SEVERE_CAP)
+        for s, u in zip(self.sents, uses, strict=True):
+            if not _THEIR_WORDS.search(s.text):
+                continue
+            own = [n for n in u if u[n] >= 1.5 and n in f.nodes and f.nodes[n].type == "pain" and n not in f.voiced_by_others]
+            other = [n for n in u if u[n] >= 1.5 and n in f.voiced_by_others]
+            if other and max(u[n] for n in other) > max((u[n] for n in own), default=0.0) + 0.3:
+                self.penalise("someone else's words", s.text, f"puts a colleague's words ({other[0]}) in the prospect's "
+                              f"mouth; total <= {SEVERE_CAP}", SEVERE_CAP)
         if self.greeting:
             names = [w for w in re.findall(r"\b[A-Z][\w'’-]+", self.greeting)[1:]
                      if w.lower() not in _GENERIC_ADDRESSEE and w not in ("Mr", "Ms", "Mrs", "Dr", "Dear")]
