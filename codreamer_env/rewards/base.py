@@ -48,3 +48,12 @@ def component_weights(defaults: dict[str, float], weights: dict[str, float] | No
     if any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
         raise ValueError(f"rubric weights must be >= 0 and not all 0, got {w}")
     return w
+
+
+def pointwise_group(judge: Judge, scenario: Scenario, trajectories: Sequence[Trajectory]) -> list[tuple[float, dict[str, float]]]:
+    """[(total, components)] of a group scored one trajectory at a time (for judges that need no group context)."""
+    out = []
+    for tr in trajectories:
+        r = judge.score(scenario, tr.final_email, tr)
+        out.append((r.total, dict(r.components)))
+    return out

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from codreamer_env.rewards import english as E
 from codreamer_env.rewards import text as T
-from codreamer_env.rewards.base import JudgeResult, component_weights
+from codreamer_env.rewards.base import JudgeResult, component_weights, pointwise_group
 from codreamer_env.trajectory import FinalEmail
 
 if TYPE_CHECKING:
@@ -653,11 +653,7 @@ class RubricJudge:
 
     def score_group(self, scenario: Scenario, trajectories: Sequence[Trajectory]) -> list[tuple[float, dict[str, float]]]:
         """Pointwise scores for a group (the rubric judge needs no group context)."""
-        out = []
-        for tr in trajectories:
-            r = self.score(scenario, tr.final_email, tr)
-            out.append((r.total, dict(r.components)))
-        return out
+        return pointwise_group(self, scenario, trajectories)
 
 
 @dataclass

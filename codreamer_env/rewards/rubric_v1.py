@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from codreamer_env.rewards import text as T
-from codreamer_env.rewards.base import JudgeResult, component_weights
+from codreamer_env.rewards.base import JudgeResult, component_weights, pointwise_group
 from codreamer_env.trajectory import FinalEmail
 
 if TYPE_CHECKING:
@@ -221,11 +221,7 @@ class RubricJudgeV1:
 
     def score_group(self, scenario: Scenario, trajectories: Sequence[Trajectory]) -> list[tuple[float, dict[str, float]]]:
         """Pointwise scores for a group (the rubric judge needs no group context)."""
-        out = []
-        for tr in trajectories:
-            r = self.score(scenario, tr.final_email, tr)
-            out.append((r.total, dict(r.components)))
-        return out
+        return pointwise_group(self, scenario, trajectories)
 
     # ------------------------------------------------------------------ components
     def _grounding(self, f: _Facts, email: FinalEmail, traj: Trajectory | None, d: dict) -> float:

@@ -142,6 +142,9 @@ class _KG:
 class NamePool:
     """Draws globally unique people and company names, so no prospect or company repeats anywhere."""
 
+    first_names: list[str] = VP.FIRST_NAMES
+    last_names: list[str] = VP.LAST_NAMES
+
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.people: set[str] = set()
@@ -149,7 +152,7 @@ class NamePool:
 
     def person(self) -> tuple[str, str]:
         while True:
-            first, last = self.rng.choice(VP.FIRST_NAMES), self.rng.choice(VP.LAST_NAMES)
+            first, last = self.rng.choice(self.first_names), self.rng.choice(self.last_names)
             if f"{first} {last}" not in self.people:
                 self.people.add(f"{first} {last}")
                 return first, last

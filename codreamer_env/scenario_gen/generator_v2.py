@@ -22,6 +22,7 @@ from typing import Any
 from codreamer_env.scenario_gen import vocab_v2_people as VP
 from codreamer_env.scenario_gen import vocab_v2_products as VPR
 from codreamer_env.scenario_gen.generator import _KG  # the same node collector as v1
+from codreamer_env.scenario_gen.generator import NamePool as V1NamePool
 from codreamer_env.scenario_gen.grammar_v2 import (
     Picker,
     Values,
@@ -75,20 +76,11 @@ def _limit_violable(w: dict, r: dict) -> bool:
     return lw != lr  # "us" / "agent": a residency or no-agent rule, unless r has the same limit
 
 
-class NamePool:
-    """Globally unique people and company names across every v2 set."""
+class NamePool(V1NamePool):
+    """Globally unique people and company names across every v2 set (v2's name lists and company words)."""
 
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.people: set[str] = set()
-        self.companies: set[str] = set()
-
-    def person(self) -> tuple[str, str]:
-        while True:
-            first, last = self.rng.choice(VP.FIRST_NAMES), self.rng.choice(VP.LAST_NAMES)
-            if f"{first} {last}" not in self.people:
-                self.people.add(f"{first} {last}")
-                return first, last
+    first_names = VP.FIRST_NAMES
+    last_names = VP.LAST_NAMES
 
     def company(self, industry: dict) -> str:
         tries = 0
