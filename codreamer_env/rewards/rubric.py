@@ -397,6 +397,11 @@ def _system_names_with_digits() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in names) or r"(?!)")
 
 
+def _specific(v: float) -> bool:
+    """A number that identifies a fact: not a small count, not a year."""
+    return v > 3 and not 1900 <= v <= 2100
+
+
 def _nums(text: str) -> list[float]:
     """Every number in a text, in digits or in words, dates left out (a record's date is not one of its facts)."""
     text = _DATE.sub(" ", _FULL_DATE.sub(" ", _system_names_with_digits().sub(" ", text)))
@@ -721,7 +726,8 @@ class _Scoring:
         self.content = " ".join(s.text for s in self.sents)
         self.all_stems = frozenset().union(*(s.stems for s in self.sents))
         self.full = f"{self.subject}\n{self.body}"
-        self.word_set = frozenset(E.lower_words(_fold(self.full)))
+        self.folded = _fold(self.full)
+        self.word_set = frozenset(E.lower_words(self.folded))
 
     # ---------------------------------------------------------------- evidence
     def _evidence(self) -> set[str]:
@@ -734,8 +740,7 @@ class _Scoring:
         shared = len(s.stems & nd.stems)
         strength = shared / max(2.5, min(len(s.stems), len(nd.stems)) * 0.4)
         # A specific number (not a year, not a small count) shared with the node is strong evidence of use.
-        specific = [v for v in nums & nd.numbers if v > 3 and not 1900 <= v <= 2100]
-        strength += 0.7 * len(specific)
+        strength += 0.7 * sum(1 for v in nums & nd.numbers if _specific(v))
         if any(r.search(s.text) for r in nd.names):
             strength += 1.0
         return strength
@@ -772,7 +777,7 @@ class _Scoring:
         research_used = sorted({n for s, u, nums in zip(self.sents, uses, sent_nums, strict=True) for n in u
                                 if n in f.research and n in evidence
                                 and (len((s.stems & f.nodes[n].stems) - f.job_stems) >= 2
-                                     or any(v > 3 and not 1900 <= v <= 2100 for v in nums & f.nodes[n].numbers))})
+                                     or any(_specific(v) for v in nums & f.nodes[n].numbers))})
         self._events_and_names(evidence, uses, details)
         trigger_used = any(n in f.triggers for n in research_used)
         fit = self._fit(evidence, details)
@@ -792,7 +797,7 @@ class _Scoring:
         if len(pains) >= 3:  # one problem, one proof: a list of every pain on file is not an argument
             gate *= 0.4
             self.penalise("pain list", "", f"{len(pains)} pains in one email; gate x0.4")
-        claims = [c for c in f.approved_stems if c and len(c & self.all_stems) >= 0.7 * len(c)]
+        claims = [a for a in f.approved_stems if a and len(a & self.all_stems) >= 0.7 * len(a)]
         if len(claims) >= 3:
             gate *= 0.4
             self.penalise("claims list", "", f"{len(claims)} approved claims strung together; gate x0.4")
@@ -1046,11 +1051,10 @@ class _Scoring:
                     self.penalise("not their system", s.text, f"puts the prospect on {name}, which they do not run "
                                   f"today; total <= {SEVERE_CAP}", SEVERE_CAP)
                     break
-        folded = _fold(self.full)
         for (rx, kind, nid), word in zip(f.trap_names, f.trap_name_words, strict=True):
             if word not in words:
                 continue
-            m = rx.search(folded)
+            m = rx.search(self.folded)
             if m:
                 hit.setdefault(nid or m.group(0), "named")
                 self.penalise(f"trap used ({kind})", m.group(0), f"names {m.group(0)!r}; total <= {SEVERE_CAP}",
@@ -1080,10 +1084,6 @@ class _Scoring:
     def _factuality(self, sent_nums: list[set[float]], evidence: set[str], uses: list[dict[str, float]],
                     d: dict) -> float:
         f = self.f
-        ev_nums: set[float] = set()
-        for n in evidence:
-            if f.traps.get(n) not in SEVERE_TRAPS:
-                ev_nums |= f.nodes[n].numbers
         score = 1.0
         invented = unretrieved = 0
         for s, nums, u in zip(self.sents, sent_nums, uses, strict=True):
@@ -1106,6 +1106,11 @@ class _Scoring:
                     used_trap.update(dict.fromkeys(f.nodes[n].numbers, n))
                 elif n in evidence:
                     used_honest |= f.nodes[n].numbers
+            # The sentence's related records, honest ones retrieved and not, and the records it restates: derived once
+            # for the sentence, on first need.
+            related: set[float] | None = None
+            unretrieved_nums: set[float] | None = None
+            restated: list[str] | None = None
             for v in sorted(nums):
                 if v in f.trap_only_numbers or v in used_honest or v in f.brief_numbers:
                     continue
@@ -1115,19 +1120,22 @@ class _Scoring:
                                   f"{v:g} comes from {used_trap[v]}, not from the record the sentence restates; "
                                   f"total <= {SEVERE_CAP}", SEVERE_CAP)
                     continue
-                related = {x for n in evidence if f.traps.get(n) not in SEVERE_TRAPS
-                           and s.stems & f.nodes[n].stems for x in f.nodes[n].numbers}
+                if related is None:
+                    related = {x for n in evidence if f.traps.get(n) not in SEVERE_TRAPS
+                               and s.stems & f.nodes[n].stems for x in f.nodes[n].numbers}
                 if self._number_supported(v, s.text, related):
                     continue
-                unretrieved_here = any(v in nd.numbers and s.stems & nd.stems and f.traps.get(n) is None
-                                       for n, nd in f.nodes.items() if n not in evidence)
-                if unretrieved_here:
+                if unretrieved_nums is None:
+                    unretrieved_nums = {x for n, nd in f.nodes.items() if n not in evidence and f.traps.get(n) is None
+                                        and s.stems & nd.stems for x in nd.numbers}
+                if v in unretrieved_nums:
                     unretrieved += 1
                     score -= 0.3
                     self.penalise("unretrieved fact", s.text, f"{v:g} is in the KG but was not retrieved")
                     continue
-                restated = [n for n in u if u[n] >= 1.5 and n in evidence and f.traps.get(n) not in SEVERE_TRAPS
-                            and any(x > 3 and not 1900 <= x <= 2100 for x in f.nodes[n].numbers)]
+                if restated is None:
+                    restated = [n for n in u if u[n] >= 1.5 and n in evidence and f.traps.get(n) not in SEVERE_TRAPS
+                                and any(_specific(x) for x in f.nodes[n].numbers)]
                 if restated and v > 3:
                     invented += 1
                     score -= 0.5
