@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from codreamer_env import DataError, KnowledgeGraph
-from codreamer_env.kg import graph as graph_mod
+from codreamer_env.kg import loaders
 
 NEW = [
     {"id": "Customer Job", "content": "Close the books faster.", "type": "customer_job",
@@ -139,8 +139,8 @@ def test_streaming_parser_and_binary_cache_match_plain_load(tmp_path, monkeypatc
     p.write_text(json.dumps(recs))
     plain = KnowledgeGraph.load(p, cache=False)
     # Force the streaming path with small chunks, so objects straddle chunk boundaries.
-    monkeypatch.setattr(graph_mod, "_STREAM_THRESHOLD", 1000)
-    monkeypatch.setattr(graph_mod, "_CHUNK", 4096)
+    monkeypatch.setattr(loaders, "_STREAM_THRESHOLD", 1000)
+    monkeypatch.setattr(loaders, "_CHUNK", 4096)
     streamed = KnowledgeGraph.load(p, cache=True)
     assert streamed == plain
     cached = KnowledgeGraph.load(p, cache=True)  # served from the binary cache
@@ -153,7 +153,7 @@ def test_streaming_parser_and_binary_cache_match_plain_load(tmp_path, monkeypatc
 
 
 def test_streaming_reports_malformed_tail(tmp_path, monkeypatch):
-    monkeypatch.setattr(graph_mod, "_STREAM_THRESHOLD", 10)
+    monkeypatch.setattr(loaders, "_STREAM_THRESHOLD", 10)
     p = tmp_path / "trunc.json"
     p.write_text('[{"id": "a", "content": "x"}, {"id": "b", "conte')
     with pytest.raises(DataError) as ei:
@@ -171,7 +171,7 @@ def fast_path(monkeypatch):
     """Route every file through the columnar (Arrow) path, with chunks small enough to split objects."""
     from codreamer_env.kg import _arrow
 
-    monkeypatch.setattr(graph_mod, "_FAST_THRESHOLD", 0)
+    monkeypatch.setattr(loaders, "_FAST_THRESHOLD", 0)
     monkeypatch.setattr(_arrow, "_CHUNK", 2048)
 
 

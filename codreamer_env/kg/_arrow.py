@@ -12,26 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from codreamer_env.kg.loaders import DEFAULT_LABEL, _scan
+
 _CHUNK = 64 * 1024 * 1024
-
-
-def _scan(buf: bytes) -> tuple[int, np.ndarray]:
-    """(end of the last complete top-level object, positions of top-level commas before it)."""
-    from codreamer_env.kg.graph import _unescaped_quotes
-
-    a = np.frombuffer(buf, dtype=np.uint8)
-    quotes = _unescaped_quotes(a, buf)
-    struct = np.flatnonzero((a == 123) | (a == 125) | (a == 44))
-    struct = struct[(np.searchsorted(quotes, struct) % 2) == 0]
-    ch = a[struct]
-    step = np.where(ch == 123, 1, np.where(ch == 125, -1, 0))
-    depth = np.cumsum(step)
-    closes = np.flatnonzero((depth == 0) & (step == -1))
-    if closes.size == 0:
-        return -1, np.empty(0, dtype=np.int64)
-    end = int(struct[closes[-1]])
-    commas = struct[(ch == 44) & (depth == 0) & (struct < end)]
-    return end, commas
 
 
 def _json_array_tables(path: str) -> list[Any] | None:
@@ -162,7 +145,7 @@ def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
                         return None
                     col = col.cast(pa.string())
                     lab = col if lab is None else pc.coalesce(lab, col)
-            lab = pa.array(["related_to"] * m, pa.string()) if lab is None else lab.fill_null("related_to")
+            lab = pa.array([DEFAULT_LABEL] * m, pa.string()) if lab is None else lab.fill_null(DEFAULT_LABEL)
             found = pc.index_in(tgt, value_set=ids_arr)
             if found.null_count:
                 return None  # an edge to an unknown node: the exact builder names it
@@ -188,5 +171,5 @@ def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
     return {
         "ids": ids, "index": index, "text": text, "text_off": text_off, "type_code": type_code, "types": types,
         "indptr": indptr.astype(np.int64), "indices": indices, "edge_label": edge_label, "labels": labels,
-        "attrs": attrs, "edge_attrs": edge_attrs,
+        "attrs": attrs, "edge_attrs": edge_attrs, "source": path,
     }
