@@ -1,49 +1,26 @@
-"""The agent protocol: reset, act, act_batch. Agents see only observations and `info` (messages, tools)."""
+"""BaseAgent: the runner's agent protocol (`codreamer_env.runner.Agent`) with its defaults, and what agents read
+from `info`: the brief's fields and the context shown so far."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
+
+from codreamer_env.runner import Agent
+
+__all__ = ["Agent", "BaseAgent", "Brief", "context_entries", "parse_brief"]
 
 
-@runtime_checkable
-class Agent(Protocol):
-    """What every agent offers. `act_batch` lets an LLM agent generate for many envs in one batch."""
-
-    name: str
-
-    def reset(self) -> None: ...
-
-    def act(self, observation: str, info: dict[str, Any]) -> Any: ...
-
-    def act_batch(self, observations: list[str], infos: list[dict[str, Any]]) -> list[Any]: ...
-
-
-class BaseAgent:
-    """Per-episode state keyed by scenario id and episode counter; `act_batch` loops over `act`."""
+class BaseAgent(Agent):
+    """Every method of `Agent`: `act_batch` loops over `act`, no per-batch state, no token usage."""
 
     name = "base"
-    is_reference = False  # True for agents that read grading data (the oracle); tables label them
-
-    def reset(self) -> None:
-        """Forget per-episode state."""
-
-    def act(self, observation: str, info: dict[str, Any]) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def act_batch(self, observations: list[str], infos: list[dict[str, Any]]) -> list[Any]:
-        """One action per live episode."""
-        return [self.act(o, i) for o, i in zip(observations, infos, strict=True)]
-
-    def episode_tokens(self) -> dict[str, int]:
-        """Tokens used since the last reset (LLM agents override)."""
-        return {"prompt_tokens": 0, "completion_tokens": 0}
 
 
 @dataclass
 class Brief:
-    """What the task brief says, parsed from the first user message."""
+    """What the task brief says (the env's `info["brief"]`)."""
 
     name: str
     first_name: str
@@ -52,30 +29,15 @@ class Brief:
     industry: str
     seller: str
     product: str
+    category: str
     goal: str
     start_nodes: list[str]
     as_of: str | None = None
 
 
-_BRIEF = re.compile(
-    r"Prospect: (?P<name>.+?), (?P<title>.+?) at (?P<company>.+?) \((?P<industry>[^)]*)\)\.\n"
-    r"Seller: (?P<seller>.+?), product (?P<product>.+?) \(.*?\)\.\n"
-    r"Goal of the email: (?P<goal>.+?)\.\n"
-    r"(?:Today's date: (?P<as_of>[^\n]+?)\.\n)?"
-    r"Start nodes: (?P<start>.+)\."
-)
-
-
 def parse_brief(info: dict[str, Any]) -> Brief:
-    """Read the prospect, product, goal and start nodes from the episode's first user message."""
-    text = next(m["content"] for m in info["messages"] if m["role"] == "user")
-    m = _BRIEF.search(text)
-    if m is None:
-        raise ValueError(f"unexpected task brief: {text[:200]!r}")
-    start = re.findall(r"'([^']+)'", m.group("start"))
-    return Brief(name=m.group("name"), first_name=m.group("name").split()[0], title=m.group("title"),
-                 company=m.group("company"), industry=m.group("industry"), seller=m.group("seller"),
-                 product=m.group("product"), goal=m.group("goal"), start_nodes=start, as_of=m.group("as_of"))
+    """The prospect, product, goal and start nodes of the episode's brief."""
+    return Brief(**info["brief"])
 
 
 _CTX_LINE = re.compile(r"^\[(?P<id>[^\]]+)\] (?P<text>.*)$")

@@ -17,10 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from agents.base import BaseAgent
 from agents.llm import to_text_messages
+from codreamer_env import runner
 from codreamer_env.env import SalesEmailEnv
+from codreamer_env.rewards.rubric import COMPONENTS
 from codreamer_env.scenarios import DEFAULT_SET, load_scenarios
 
 STOP = "</tool_call>"
@@ -40,6 +44,40 @@ class RolloutConfig:
     max_context_tokens: int = 3072
 
 
+@dataclass
+class GRPOSettings:
+    """The GRPO optimisation settings (the `grpo` config group); `grpo_args` turns them into TRL's GRPOConfig."""
+
+    num_generations: int = 4
+    per_device_batch_size: int = 4  # episodes per process and step (a multiple of num_generations)
+    gradient_accumulation_steps: int = 1
+    max_steps: int = 50
+    learning_rate: float = 1e-5
+    beta: float = 0.0  # KL coefficient (0: no reference model, as in DAPO/Dr.GRPO)
+    max_completion_length: int = 512  # every token after the prompt, env turns included
+    logging_steps: int = 1
+    save_steps: int = 25
+    seed: int = 0
+    gradient_checkpointing: bool | None = None  # None: on GPU only (on CPU memory is ample and it costs ~30% time)
+
+
+def grpo_args(settings: GRPOSettings, output_dir: str | Path, **overrides: Any) -> Any:
+    """TRL's GRPOConfig from GRPOSettings (or a config node with its fields): bf16 on GPU, fp32 on CPU, no
+    tracker; `overrides` are GRPOConfig arguments that replace what the settings say (max_steps, seed, ...)."""
+    import torch
+    from trl import GRPOConfig
+
+    s, on_gpu = settings, torch.cuda.is_available()
+    return GRPOConfig(**{
+        "output_dir": str(output_dir), "per_device_train_batch_size": s.per_device_batch_size,
+        "num_generations": s.num_generations, "gradient_accumulation_steps": s.gradient_accumulation_steps,
+        "max_steps": s.max_steps, "learning_rate": s.learning_rate, "beta": s.beta,
+        "max_completion_length": s.max_completion_length, "logging_steps": s.logging_steps,
+        "save_strategy": "steps", "save_steps": s.save_steps, "seed": s.seed, "bf16": on_gpu, "use_cpu": not on_gpu,
+        "gradient_checkpointing": on_gpu if s.gradient_checkpointing is None else s.gradient_checkpointing,
+        "report_to": [], **overrides})
+
+
 class MultiTurnRollout:
     """A `rollout_func` for GRPOTrainer that plays whole SalesEmailEnv episodes."""
 
@@ -47,10 +85,10 @@ class MultiTurnRollout:
                  env_factory: Callable[[], SalesEmailEnv] | None = None) -> None:
         self.config = cfg = config or RolloutConfig()
         scenarios = load_scenarios(cfg.scenario_set, cfg.split)
-        self.env_factory = env_factory or (lambda: SalesEmailEnv(scenarios=scenarios, max_turns=cfg.max_turns,
-                                                                 reward_model=reward_model))
+        self.envs = runner.EnvPool(env_factory or (lambda: SalesEmailEnv(scenarios=scenarios, max_turns=cfg.max_turns,
+                                                                         reward_model=reward_model)))
+        self.reward_model = reward_model  # None: the envs' own
         self._by_brief = {s.brief(): s.id for s in scenarios}
-        self._pool: list[SalesEmailEnv] = []
         self.last_stats: dict[str, float] = {}
 
     def scenario_of(self, prompt: Any) -> str:
@@ -105,114 +143,109 @@ class MultiTurnRollout:
             yield model
 
     def _play(self, prompts: list[Any], tok: Any, model: Any) -> dict[str, Any]:
-        import torch
-
-        cfg = self.config
-        device = next(model.parameters()).device
-        close, user_turn = self.turn_templates(tok)
-        n = len(prompts)
-        while len(self._pool) < n:
-            self._pool.append(self.env_factory())
-        envs = self._pool[:n]
-        sids = [self.scenario_of(p) for p in prompts]
-        prompt_ids, completion_ids, masks, logps = [], [], [], []
-        for env, sid in zip(envs, sids, strict=True):
-            _obs, info = env.reset(options={"scenario_id": sid, "defer_reward": True})
-            text = tok.apply_chat_template(info["messages"], tokenize=False, add_generation_prompt=True) + cfg.prefill
-            prompt_ids.append(tok(text, add_special_tokens=False)["input_ids"])
-            completion_ids.append([])
-            masks.append([])
-            logps.append([])
-        trajs: list[Any] = [None] * n
-        live = list(range(n))
-        pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
-        prefill_ids = tok(cfg.prefill, add_special_tokens=False)["input_ids"] if cfg.prefill else []
-        for _turn in range(cfg.max_turns):
-            if not live:
-                break
-            ctx = [(prompt_ids[i] + completion_ids[i])[-cfg.max_context_tokens :] for i in live]
-            width = max(len(c) for c in ctx)
-            ids = torch.tensor([[pad] * (width - len(c)) + c for c in ctx], device=device)
-            att = torch.tensor([[0] * (width - len(c)) + [1] * len(c) for c in ctx], device=device)
-            with torch.no_grad():
-                out = model.generate(input_ids=ids, attention_mask=att, max_new_tokens=cfg.max_tokens_per_turn,
-                                     do_sample=True, temperature=cfg.temperature, top_p=cfg.top_p, pad_token_id=pad,
-                                     output_scores=True, return_dict_in_generate=True, stop_strings=[STOP],
-                                     tokenizer=tok)
-            new = out.sequences[:, width:]
-            # Sampling log-probabilities: log-softmax of the processed scores (temperature, top-p) at each sample.
-            step_logps = torch.stack([torch.log_softmax(s.float(), dim=-1) for s in out.scores], dim=1)
-            chosen = step_logps.gather(2, new[:, : step_logps.shape[1], None])[:, :, 0]
-            still = []
-            for row, i in enumerate(live):
-                toks, lp = self._generated(tok, new[row].tolist(), chosen[row].tolist(), pad)
-                action = cfg.prefill + tok.decode(toks, skip_special_tokens=True)
-                completion_ids[i] += toks
-                masks[i] += [1] * len(toks)
-                logps[i] += lp
-                _obs, _r, term, trunc, info = envs[i].step(action)
-                if term or trunc:
-                    trajs[i] = info["trajectory"]
-                    continue
-                # The env's turn: close the assistant turn, the tool results as a user turn, open the next one;
-                # rendered exactly as LLMAgent (and SFT) render it, so the policy trains on what it is run on.
-                eos = tok.eos_token or ""
-                glue = close[len(eos):] if (toks and toks[-1] == tok.eos_token_id and close.startswith(eos)) else close
-                env_text = glue + user_turn.replace("{}", to_text_messages(info["messages"])[-1]["content"])
-                env_ids = tok(env_text, add_special_tokens=False)["input_ids"] + prefill_ids
-                completion_ids[i] += env_ids
-                masks[i] += [0] * len(env_ids)
-                logps[i] += [0.0] * len(env_ids)
-                still.append(i)
-            live = still
-        for i in live:  # ran out of turns while generating: the env truncates on its own max_turns
-            trajs[i] = envs[i].trajectory or envs[i]._build_trajectory()
-        rewards, comps = self._score_groups(envs, sids, trajs)
+        """Play one episode per prompt through the runner (the policy as its agent), score TRL's groups."""
+        policy = _TokenPolicy(model, tok, self.config)
+        played = runner.play(policy, [runner.Job(self.scenario_of(p)) for p in prompts], self.envs)
+        env = self.envs.envs[0]
+        episodes = runner.score(self.reward_model or env.reward_model, played, env.scenario_by_id)
+        n = len(episodes)
+        trajs = [ep.trajectory for ep in episodes]
         stats = {
             "episode/turns": sum(len(t.turns) for t in trajs) / n,
             "episode/invalid_actions": sum(t.invalid_actions for t in trajs) / n,
             "episode/finalized": sum(t.final_email is not None for t in trajs) / n,
         }
-        for key in ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance"):
-            vals = [c[key] for c in comps if isinstance(c.get(key), (int, float))]
+        for key in COMPONENTS:
+            vals = [ep.components[key] for ep in episodes if isinstance(ep.components.get(key), (int, float))]
             if vals:
                 stats[f"episode/{key}"] = sum(vals) / len(vals)
         self.last_stats = stats
-        return {"prompt_ids": prompt_ids, "completion_ids": completion_ids, "logprobs": logps, "env_mask": masks,
-                "env_reward": rewards, "episode_stats": [stats] * n}
+        return {"prompt_ids": policy.prompt_ids, "completion_ids": policy.completion_ids, "logprobs": policy.logps,
+                "env_mask": policy.masks, "env_reward": [ep.reward for ep in episodes], "episode_stats": [stats] * n}
 
-    @staticmethod
-    def _generated(tok: Any, toks: list[int], lp: list[float], pad: int) -> tuple[list[int], list[float]]:
-        """The tokens the model actually produced in one row of a batched generate: up to the stop string, or up
-        to and including a natural end-of-sequence token; never the padding of rows that finished early (the pad
-        token may equal EOS, so the stop string is looked for first)."""
-        cut = len(toks)
-        if tok.eos_token_id in toks:
-            cut = toks.index(tok.eos_token_id) + 1
-        elif pad in toks:
-            cut = toks.index(pad)
-        if STOP in tok.decode(toks[:cut], skip_special_tokens=True):
-            for k in range(1, cut + 1):
-                if STOP in tok.decode(toks[:k], skip_special_tokens=True):
-                    cut = k
-                    break
-        return toks[:cut], lp[:cut]
 
-    def _score_groups(self, envs: list[SalesEmailEnv], sids: list[str], trajs: list[Any]) -> tuple[list[float], list[dict]]:
-        """Score consecutive runs of the same scenario (TRL's groups) together with the env's reward model."""
-        rewards: list[float] = [0.0] * len(trajs)
-        comps: list[dict] = [{} for _ in trajs]
-        i = 0
-        while i < len(trajs):
-            j = i
-            while j < len(trajs) and sids[j] == sids[i]:
-                j += 1
-            scored = envs[i].reward_model.score_group(envs[i].scenarios[envs[i]._by_id[sids[i]]], trajs[i:j])
-            for k, (total, c) in enumerate(scored):
-                rewards[i + k] = float(total)
-                comps[i + k] = dict(c)
-            i = j
-        return rewards, comps
+class _TokenPolicy(BaseAgent):
+    """The model being trained, as the runner's agent: each turn is one batched `generate` over the live
+    episodes; per episode it records the prompt tokens and every later token, the model's own (env_mask 1,
+    with their sampling log-probabilities) and the env's turns (env_mask 0: chat-template glue and tool
+    results, rendered exactly as LLMAgent and SFT render them, so the policy trains on what it is run on)."""
+
+    name = "policy"
+
+    def __init__(self, model: Any, tok: Any, cfg: RolloutConfig) -> None:
+        self.model, self.tok, self.cfg = model, tok, cfg
+        self.close, self.user_turn = MultiTurnRollout.turn_templates(tok)
+        self.pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+        self.prefill_ids = tok(cfg.prefill, add_special_tokens=False)["input_ids"] if cfg.prefill else []
+
+    def begin_batch(self, seeds: Any) -> None:
+        n = len(seeds)
+        self.prompt_ids: list[list[int]] = [[] for _ in range(n)]
+        self.completion_ids: list[list[int]] = [[] for _ in range(n)]
+        self.masks: list[list[int]] = [[] for _ in range(n)]
+        self.logps: list[list[float]] = [[] for _ in range(n)]
+        self._ended_with_eos = [False] * n
+
+    def _record(self, k: int, toks: list[int], lps: list[float] | None) -> None:
+        self.completion_ids[k] += toks
+        self.masks[k] += [1 if lps is not None else 0] * len(toks)
+        self.logps[k] += lps if lps is not None else [0.0] * len(toks)
+
+    def act_batch(self, observations: list[str], infos: list[dict[str, Any]]) -> list[Any]:
+        import torch
+
+        tok, cfg = self.tok, self.cfg
+        slots = [info["slot"] for info in infos]
+        for k, info in zip(slots, infos, strict=True):
+            if not self.prompt_ids[k]:
+                text = tok.apply_chat_template(info["messages"], tokenize=False, add_generation_prompt=True) + cfg.prefill
+                self.prompt_ids[k] = tok(text, add_special_tokens=False)["input_ids"]
+                continue
+            # The env's turn: close the assistant turn, the tool results as a user turn, open the next one.
+            eos = tok.eos_token or ""
+            glue = self.close[len(eos):] if (self._ended_with_eos[k] and self.close.startswith(eos)) else self.close
+            env_text = glue + self.user_turn.replace("{}", to_text_messages(info["messages"])[-1]["content"])
+            self._record(k, tok(env_text, add_special_tokens=False)["input_ids"] + self.prefill_ids, None)
+        ctx = [(self.prompt_ids[k] + self.completion_ids[k])[-cfg.max_context_tokens:] for k in slots]
+        width = max(len(c) for c in ctx)
+        device = next(self.model.parameters()).device
+        ids = torch.tensor([[self.pad] * (width - len(c)) + c for c in ctx], device=device)
+        att = torch.tensor([[0] * (width - len(c)) + [1] * len(c) for c in ctx], device=device)
+        with torch.no_grad():
+            out = self.model.generate(input_ids=ids, attention_mask=att, max_new_tokens=cfg.max_tokens_per_turn,
+                                      do_sample=True, temperature=cfg.temperature, top_p=cfg.top_p,
+                                      pad_token_id=self.pad, output_scores=True, return_dict_in_generate=True,
+                                      stop_strings=[STOP], tokenizer=tok)
+        new = out.sequences[:, width:]
+        # Sampling log-probabilities: log-softmax of the processed scores (temperature, top-p) at each sample.
+        step_logps = torch.stack([torch.log_softmax(s.float(), dim=-1) for s in out.scores], dim=1)
+        chosen = step_logps.gather(2, new[:, : step_logps.shape[1], None])[:, :, 0]
+        actions = []
+        for row, k in enumerate(slots):
+            toks, lp = generated_tokens(tok, new[row].tolist(), chosen[row].tolist(), self.pad)
+            self._record(k, toks, lp)
+            self._ended_with_eos[k] = bool(toks) and toks[-1] == tok.eos_token_id
+            actions.append(cfg.prefill + tok.decode(toks, skip_special_tokens=True))
+        return actions
+
+
+def generated_tokens(tok: Any, toks: list[int], lp: list[float], pad: int) -> tuple[list[int], list[float]]:
+    """The tokens the model actually produced in one row of a batched generate: up to the stop string, or up
+    to and including a natural end-of-sequence token; never the padding of rows that finished early (the pad
+    token may equal EOS, so the stop string is looked for first)."""
+    cut = len(toks)
+    if tok.eos_token_id in toks:
+        cut = toks.index(tok.eos_token_id) + 1
+    elif pad in toks:
+        cut = toks.index(pad)
+    if STOP in tok.decode(toks[:cut], skip_special_tokens=True):
+        for k in range(1, cut + 1):
+            if STOP in tok.decode(toks[:k], skip_special_tokens=True):
+                cut = k
+                break
+    return toks[:cut], lp[:cut]
+
+
 
 
 def env_reward_func(env_reward: list[float], episode_stats: list[dict[str, float]] | None = None,

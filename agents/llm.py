@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +63,7 @@ class TransformersBackend:
 
     def __init__(self, model: str = "smollm2", device: str = "auto", dtype: str = "auto",
                  max_context_tokens: int = 2048, model_obj: Any = None, tokenizer: Any = None) -> None:
-        from agents.models import load_causal_lm
+        from codreamer_env.models import load_causal_lm
 
         if model_obj is None:
             model_obj, tokenizer = load_causal_lm(model, device, dtype)
@@ -198,13 +199,13 @@ class LLMAgent(BaseAgent):
         return cls(backend, name=cfg.name, system_prompt=cfg.system_prompt, max_new_tokens=cfg.max_new_tokens,
                    temperature=cfg.temperature, top_p=cfg.top_p, seed=cfg.seed, prefill=cfg.prefill)
 
-    # ---- token bookkeeping per batch slot (info["slot"], set by the benchmark loop)
-    def begin_batch(self, n: int, seeds: list[int] | None = None) -> None:
-        self._tokens = {i: {"prompt_tokens": 0, "completion_tokens": 0} for i in range(n)}
-        if seeds:
+    # ---- token bookkeeping per batch slot (the runner's info["slot"])
+    def begin_batch(self, seeds: Sequence[int | None]) -> None:
+        self._tokens = {i: {"prompt_tokens": 0, "completion_tokens": 0} for i in range(len(seeds))}
+        if seeds and seeds[0] is not None:
             self.seed = seeds[0]
 
-    def episode_tokens(self, slot: int = 0) -> dict[str, int]:
+    def usage(self, slot: int) -> dict[str, int]:
         return dict(self._tokens.get(slot, {"prompt_tokens": 0, "completion_tokens": 0}))
 
     def _count(self, info: dict[str, Any], pt: int, ct: int) -> None:

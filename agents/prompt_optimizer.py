@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from agents.layout import CANDIDATES, DECISION, ROUND_DIR, ROUNDS, SCORES, SUMMARY, TRAJECTORIES
 from agents.prompt_proposers import Candidate, ProposalContext, diagnose, split_prompt
 from agents.prompt_registry import PromptRegistry, ProtectedSectionsMissing
 from agents.prompt_rewrite import (
@@ -39,8 +40,15 @@ from codreamer_env.rewards.feedback import HumanReview
 @dataclass
 class OptimizerSettings:
     rounds: int = 3
+    # Read by whoever builds the proposers (experiments.optimize_prompt), and the splits by whoever loads them.
+    proposers: list[str] = field(default_factory=lambda: ["rules"])  # rules | meta | reflective | history
+    candidates: int = 4  # per proposer and round
+    scope: str = "instructions"  # instructions (protected sections re-attached) | full (the rewriter sees everything)
+    targeted_rules: bool = True  # the rule proposer draws requirements by the reward lost to what they target
     trials: int = 2  # episodes per scenario and arm
+    search_split: str = "train"
     search_limit: int = 32  # scenarios per round, taken in turn from the search split
+    holdout_split: str = "val"
     holdout_limit: int = 64
     max_turns: int = 6
     batch_size: int = 16
@@ -110,8 +118,8 @@ class PromptOptimizer:
     @staticmethod
     def _episodes_of(arm: ArmScores) -> list[dict[str, Any]]:
         rows = []
-        for sid, trajs in arm.trajectories.items():
-            for t, r, c in zip(trajs, arm.rewards[sid], arm.components[sid], strict=True):
+        for sid, eps in arm.episodes.items():
+            for t, r, c in ((ep.trajectory, ep.reward, ep.components) for ep in eps):
                 email = f"Subject: {t.final_email.subject}\n\n{t.final_email.body}" if t.final_email else None
                 rows.append({"scenario_id": sid, "email": email, "reward": r, "invalid_actions": t.invalid_actions,
                              "components": {k: v for k, v in c.items() if isinstance(v, (int, float))},
@@ -131,7 +139,7 @@ class PromptOptimizer:
         return {"scenarios": [s.id for s in scenarios], "incumbent_score": arm.mean(), "reward_lost": self.diagnosis}
 
     def run_round(self, r: int) -> dict[str, Any]:
-        rdir = self.out / f"round{r}"
+        rdir = self.out / ROUND_DIR.format(r)
         rdir.mkdir(parents=True, exist_ok=True)
         inc = self.registry.active
         diagnosis = self._diagnose(r, inc)
@@ -155,7 +163,7 @@ class PromptOptimizer:
                 continue
             accepted[v.id] = c.text
             rows.append({**row, "id": v.id, "status": "evaluated", "reason": ""})
-        _jsonl(rdir / "candidates.jsonl", rows)
+        _jsonl(rdir / CANDIDATES, rows)
         result: dict[str, Any] = {"round": r, "incumbent": inc.id, "candidates": len(cands),
                                   "rejected_protected": sum(x["status"] == "rejected" for x in rows),
                                   "evaluated": len(accepted), "deployed": None, "time": time.time()}
@@ -166,7 +174,7 @@ class PromptOptimizer:
             return self._finish(rdir, result)
         scenarios = self._round_scenarios(r)
         arms = self._evaluate({inc.id: inc.text, **accepted}, scenarios, seed=self.s.seed + r)
-        _jsonl(rdir / "scores.jsonl", [
+        _jsonl(rdir / SCORES, [
             {"round": r, "arm": a, "scenario_id": sid, "trial": t, "reward": rew,
              "components": {k: v for k, v in arms[a].components[sid][t].items() if isinstance(v, (int, float))}}
             for a in arms for sid in arms[a].rewards for t, rew in enumerate(arms[a].rewards[sid])])
@@ -185,9 +193,9 @@ class PromptOptimizer:
         elif self.s.confirm:
             hold = self._evaluate({inc.id: inc.text, winner.candidate: accepted[winner.candidate]}, self.holdout,
                                   seed=self.s.seed + 10_000 + r)
-            ct = paired_test(hold[winner.candidate], hold[inc.id], alpha=self.gate_cfg.alpha,
+            ct = paired_test(hold[winner.candidate], hold[inc.id], significance=self.gate_cfg.significance,
                              method=self.gate_cfg.method, resamples=self.gate_cfg.resamples, seed=self.gate_cfg.seed)
-            ok = ct.p_value <= self.gate_cfg.alpha and margin_ok(ct, self.gate_cfg)
+            ok = ct.p_value <= self.gate_cfg.significance and margin_ok(ct, self.gate_cfg)
             result["confirmation"] = {"candidate": winner.candidate, **ct.to_dict(), "passed": ok}
             self.registry.record_evaluation(winner.candidate, {"round": r, "split": "holdout", "vs": inc.id,
                                                                **ct.to_dict(), "passed": ok})
@@ -224,15 +232,8 @@ class PromptOptimizer:
     def _save_trajectories(self, rdir: Path, r: int, arms: dict[str, ArmScores]) -> None:
         """round<r>/trajectories.jsonl: every search episode, in the benchmark's row format (agent = prompt id),
         so the report can drill into them."""
-        from experiments.benchmark import episode_row
-
-        rows = []
-        for a, arm in arms.items():
-            for sid, trajs in arm.trajectories.items():
-                for t, traj in enumerate(trajs):
-                    info = {"trajectory": traj, "reward_components": arm.components[sid][t]}
-                    rows.append(episode_row(f"prompt {a[:8]}", t, 0, info, arm.rewards[sid][t], {}, 0.0))
-        _jsonl(rdir / "trajectories.jsonl", rows)
+        rows = [ep.to_row(f"prompt {a[:8]}") for a, arm in arms.items() for eps in arm.episodes.values() for ep in eps]
+        _jsonl(rdir / TRAJECTORIES, rows)
 
     def _deploy(self, version: str, r: int, d: Any, confirm: Any) -> None:
         t = d.test
@@ -244,15 +245,15 @@ class PromptOptimizer:
 
     def _finish(self, rdir: Path, result: dict[str, Any]) -> dict[str, Any]:
         result["budget_used"] = dict(self.budget.used)
-        (rdir / "decision.json").write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY))
-        _jsonl(self.out / "rounds.jsonl", [result])
+        (rdir / DECISION).write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY))
+        _jsonl(self.out / ROUNDS, [result])
         return result
 
     def run(self, rounds: int | None = None, start: int | None = None) -> dict[str, Any]:
         """Run the rounds (numbered on from the rounds already in the run folder); stop cleanly when the budget
         runs out. Returns (and writes) the summary."""
         if start is None:
-            start = sum(1 for p in self.out.glob("round*") if p.is_dir() and p.name[5:].isdigit())
+            start = sum(1 for p in self.out.glob(ROUND_DIR.format("*")) if p.is_dir() and p.name[5:].isdigit())
         done, stopped = [], None
         initial = self.registry.active.id
         for r in range(start, start + (rounds if rounds is not None else self.s.rounds)):
@@ -260,7 +261,7 @@ class PromptOptimizer:
                 done.append(self.run_round(r))
             except BudgetExhausted as e:
                 stopped = str(e)
-                _jsonl(self.out / "rounds.jsonl", [{"round": r, "stopped": stopped, "budget_used": dict(self.budget.used),
+                _jsonl(self.out / ROUNDS, [{"round": r, "stopped": stopped, "budget_used": dict(self.budget.used),
                                                     "time": time.time()}])
                 break
         self.registry.record_optimization({"rounds": len(done), "run_dir": str(self.out), "stopped": stopped,
@@ -268,5 +269,5 @@ class PromptOptimizer:
         summary = {"registry": str(self.registry.path.resolve()), "initial": initial, "final": self.registry.active.id,
                    "rounds": len(done), "stopped": stopped,
                    "deployed": [x["deployed"] for x in done if x.get("deployed")], "budget_used": dict(self.budget.used)}
-        (self.out / "summary.json").write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+        (self.out / SUMMARY).write_bytes(orjson.dumps(summary, option=orjson.OPT_INDENT_2))
         return summary

@@ -1,7 +1,7 @@
 """Paired evaluation of system prompts and the statistical gate that decides whether a rewrite is deployed.
 
     arms = paired_evaluation({"inc": inc_text, "c1": c1_text}, scenarios, agent, reward_model, trials=2, seed=0)
-    test = paired_test(arms["c1"], arms["inc"], alpha=0.05)          # effect, CI, p-value, MDE
+    test = paired_test(arms["c1"], arms["inc"], significance=0.05)   # effect, CI, p-value, MDE
     decisions = gate(arms, "inc", GateConfig())                        # Holm across the round's candidates
 
 Evaluation: every arm plays the same scenarios with the same episode seeds, `trials` episodes each; all
@@ -10,12 +10,12 @@ RULER compares them side by side, blind to which prompt wrote which). The unit o
 d_s = mean over trials (candidate) - mean over trials (incumbent).
 
 Gate: one-sided paired test on the d_s, a sign-flip permutation test (exact up to 16 scenarios) or a
-centred bootstrap test; a (1 - alpha) percentile bootstrap CI of mean d; Holm's step-down correction across
-the candidates of a round; a candidate passes if Holm-significant and mean d >= max(min_margin x incumbent
-mean, min_abs_margin). The best passing candidate must then be confirmed on a held-out split the search
-never saw (see `agents.prompt_optimizer`). The smallest detectable effect (80% power, one-sided alpha,
-normal approximation) is reported with every test, so "not significant" can be read as "too small a
-sample" or "no effect".
+centred bootstrap test; a (1 - significance) percentile bootstrap CI of mean d; Holm's step-down correction
+across the candidates of a round; a candidate passes if Holm-significant and mean d >= max(min_margin x
+incumbent mean, min_abs_margin). The best passing candidate must then be confirmed on a held-out split the
+search never saw (see `agents.prompt_optimizer`). The smallest detectable effect (80% power at the one-sided
+significance level, normal approximation) is reported with every test, so "not significant" can be read as
+"too small a sample" or "no effect".
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from codreamer_env import runner
 from codreamer_env.env import SalesEmailEnv
-from codreamer_env.groups import episode_seed, play_episodes
 
 
 class BudgetExhausted(RuntimeError):
@@ -45,7 +45,9 @@ class Budget:
     agent_calls: int = 0
     judge_calls: int = 0
     tokens: int = 0
-    used: dict[str, int] = field(default_factory=lambda: {"agent_calls": 0, "judge_calls": 0, "tokens": 0})
+
+    def __post_init__(self) -> None:  # what was spent: not a setting (so not a config key)
+        self.used = {"agent_calls": 0, "judge_calls": 0, "tokens": 0}
 
     def check(self, **amounts: int) -> None:
         for key, amount in amounts.items():
@@ -64,11 +66,11 @@ class Budget:
 
 @dataclass
 class ArmScores:
-    """One prompt's rewards: per scenario, one value per trial (and the components and trajectory ids)."""
+    """One prompt's rewards: per scenario, one value per trial (and the components and scored episodes)."""
 
     rewards: dict[str, list[float]] = field(default_factory=dict)
     components: dict[str, list[dict[str, float]]] = field(default_factory=dict)
-    trajectories: dict[str, list[Any]] = field(default_factory=dict)
+    episodes: dict[str, list[runner.Episode]] = field(default_factory=dict)
 
     def means(self) -> dict[str, float]:
         return {s: float(np.mean(v)) for s, v in self.rewards.items()}
@@ -78,69 +80,56 @@ class ArmScores:
 
 
 def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agent: Any, reward_model: Any, *,
-                      trials: int = 1, seed: int = 0, batch_size: int = 16, max_turns: int = 6,
+                      trials: int = 1, seed: int = 0, batch_size: int = 16, max_turns: int | None = None,
                       env_kwargs: Mapping[str, Any] | None = None, budget: Budget | None = None,
                       keep_trajectories: bool = True, progress: bool = False) -> dict[str, ArmScores]:
     """Play every arm (name -> system prompt) on every scenario `trials` times with shared episode seeds;
     score each scenario's episodes of all arms in one shuffled group. The agent must take its system prompt
     from the episode (LLMAgent with system_prompt=None does, as do the scripted agents). A progress bar is
     shown for evaluations of 64 episodes or more, or when `progress` is set."""
-    budget = budget or Budget()
-    names = list(prompts)
-    sids = [s.id for s in scenarios]
-    by_id = {s.id: s for s in scenarios}
-    jobs = [(a, sid, t) for a, t, sid in product(names, range(trials), sids)]
-    played: dict[tuple[str, str, int], Any] = {}
-    envs: dict[str, list[SalesEmailEnv]] = {}
     from tqdm import tqdm
 
-    bar = tqdm(total=len(jobs), desc=f"{len(names)} prompts x {len(sids)} scenarios x {trials}", unit="ep",
+    budget = budget or Budget()
+    names = list(prompts)
+    slots = [(a, t, s.id) for a in names for t in range(trials) for s in scenarios]
+    jobs = [runner.Job(sid, t, runner.episode_seed(seed, sid, t), prompts[a]) for a, t, sid in slots]
+    bar = tqdm(total=len(jobs), desc=f"{len(names)} prompts x {len(scenarios)} scenarios x {trials}", unit="ep",
                mininterval=5.0, disable=len(jobs) < 64 and not progress)
-    for start in range(0, len(jobs), batch_size):
-        chunk = jobs[start: start + batch_size]
-        for arm in dict.fromkeys(a for a, _, _ in chunk):
-            part = [(s, t) for a, s, t in chunk if a == arm]
-            pool = envs.setdefault(arm, [])
-            while len(pool) < len(part):
-                pool.append(SalesEmailEnv(scenarios=list(scenarios), system_prompt=prompts[arm], max_turns=max_turns,
-                                          **dict(env_kwargs or {})))
-            seeds = [episode_seed(seed, s, t) for s, t in part]
-            if hasattr(agent, "begin_batch"):
-                agent.begin_batch(len(part), seeds)
 
-            def policy(obs: list[str], infos: list[dict[str, Any]]) -> list[Any]:
-                budget.charge(agent_calls=len(obs))
-                return agent.act_batch(obs, infos)
+    def finished(ep: runner.Episode) -> None:
+        budget.charge(tokens=sum(ep.usage.values()))
+        bar.update(1)
 
-            trajs = play_episodes(pool, policy, [s for s, _ in part], seeds=seeds, defer_reward=True)
-            if hasattr(agent, "episode_tokens"):
-                try:
-                    used = sum(sum(agent.episode_tokens(k).values()) for k in range(len(part)))
-                except TypeError:
-                    used = 0
-                budget.charge(tokens=used)
-            for (s, t), traj in zip(part, trajs, strict=True):
-                played[(arm, s, t)] = traj
-            bar.update(len(part))
+    envs = runner.EnvPool(lambda: SalesEmailEnv(scenarios=list(scenarios), max_turns=max_turns, **dict(env_kwargs or {})))
+    played = runner.play(_Charged(agent, budget), jobs, envs, batch_size=batch_size, on_episode=finished)
     bar.close()
+    # One shuffled group per scenario, in the scenarios' order, holding every arm's trials (arm-major).
+    pos = {s.id: k for k, s in enumerate(scenarios)}
+    order = sorted(range(len(slots)), key=lambda i: (pos[slots[i][2]], names.index(slots[i][0]), slots[i][1]))
+    scored = runner.score(reward_model, [played[i] for i in order], scenarios, shuffle=np.random.default_rng(seed),
+                          on_group=lambda _sid, _n: budget.charge(judge_calls=1))
     out = {a: ArmScores() for a in names}
-    rng = np.random.default_rng(seed)
-    for sid in sids:
-        members = [(a, t) for a in names for t in range(trials)]
-        order = rng.permutation(len(members))
-        group = [played[(members[i][0], sid, members[i][1])] for i in order]
-        budget.charge(judge_calls=1)
-        scored = reward_model.score_group(by_id[sid], group)
-        back: dict[tuple[str, int], tuple[float, dict[str, float]]] = {}
-        for pos, i in enumerate(order):
-            back[members[i]] = (float(scored[pos][0]), dict(scored[pos][1]))
-        for a in names:
-            vals = [back[(a, t)] for t in range(trials)]
-            out[a].rewards[sid] = [v[0] for v in vals]
-            out[a].components[sid] = [v[1] for v in vals]
-            if keep_trajectories:
-                out[a].trajectories[sid] = [played[(a, sid, t)] for t in range(trials)]
+    for i, ep in zip(order, scored, strict=True):
+        arm, sid = out[slots[i][0]], slots[i][2]
+        arm.rewards.setdefault(sid, []).append(float(ep.reward))
+        arm.components.setdefault(sid, []).append(ep.components)
+        if keep_trajectories:
+            arm.episodes.setdefault(sid, []).append(ep)
     return out
+
+
+class _Charged:
+    """The agent, charging the budget one agent call per live episode before each batched call."""
+
+    def __init__(self, agent: Any, budget: Budget) -> None:
+        self._agent, self._budget = agent, budget
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._agent, name)
+
+    def act_batch(self, observations: list[str], infos: list[dict[str, Any]]) -> list[Any]:
+        self._budget.charge(agent_calls=len(observations))
+        return self._agent.act_batch(observations, infos)
 
 
 # ----------------------------------------------------------------------------- statistics
@@ -154,11 +143,11 @@ class PairedTest:
     candidate_mean: float
     mean_diff: float
     rel_diff: float | None  # mean_diff / incumbent_mean (None when the incumbent scores 0)
-    ci: tuple[float, float]  # (1 - alpha) bootstrap percentile CI of mean_diff
+    ci: tuple[float, float]  # (1 - significance) bootstrap percentile CI of mean_diff
     p_value: float  # H1: the candidate is better
     sd_diff: float
     effect_size_dz: float | None  # Cohen's d_z = mean_diff / sd_diff
-    mde: float  # smallest mean difference detectable with 80% power at one-sided alpha
+    mde: float  # smallest mean difference detectable with 80% power at one-sided significance
     method: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,7 +159,8 @@ def _z(q: float) -> float:
 
 
 def paired_test(candidate: ArmScores | Mapping[str, float], incumbent: ArmScores | Mapping[str, float], *,
-                alpha: float = 0.05, method: str = "permutation", resamples: int = 10_000, seed: int = 0) -> PairedTest:
+                significance: float = 0.05, method: str = "permutation", resamples: int = 10_000,
+                seed: int = 0) -> PairedTest:
     """Test H1: candidate > incumbent on per-scenario mean rewards (scenarios present in both)."""
     c = candidate.means() if isinstance(candidate, ArmScores) else dict(candidate)
     i = incumbent.means() if isinstance(incumbent, ArmScores) else dict(incumbent)
@@ -198,23 +188,23 @@ def paired_test(candidate: ArmScores | Mapping[str, float], incumbent: ArmScores
     else:
         raise ValueError(f"unknown test method {method!r}; use permutation or bootstrap")
     boot = d[np.random.default_rng(seed + 1).integers(0, n, size=(resamples, n))].mean(axis=1)
-    ci = (float(np.quantile(boot, alpha / 2)), float(np.quantile(boot, 1 - alpha / 2)))
+    ci = (float(np.quantile(boot, significance / 2)), float(np.quantile(boot, 1 - significance / 2)))
     sd = float(d.std(ddof=1)) if n > 1 else 0.0
     inc_mean = float(np.mean([i[s] for s in sids]))
     return PairedTest(
         n=n, incumbent_mean=inc_mean, candidate_mean=float(np.mean([c[s] for s in sids])), mean_diff=t_obs,
         rel_diff=(t_obs / inc_mean) if inc_mean > 0 else None, ci=ci, p_value=min(1.0, p), sd_diff=sd,
         effect_size_dz=(t_obs / sd) if sd > 0 else None,
-        mde=float((_z(1 - alpha) + _z(0.8)) * sd / math.sqrt(n)), method=method)
+        mde=float((_z(1 - significance) + _z(0.8)) * sd / math.sqrt(n)), method=method)
 
 
-def holm(p_values: Sequence[float], alpha: float) -> list[bool]:
-    """Holm's step-down procedure: which hypotheses are rejected at family-wise error rate alpha."""
+def holm(p_values: Sequence[float], significance: float) -> list[bool]:
+    """Holm's step-down procedure: which hypotheses are rejected at family-wise error rate `significance`."""
     m = len(p_values)
     order = sorted(range(m), key=lambda k: p_values[k])
     reject = [False] * m
     for rank, k in enumerate(order):
-        if p_values[k] <= alpha / (m - rank):
+        if p_values[k] <= significance / (m - rank):
             reject[k] = True
         else:
             break
@@ -223,7 +213,7 @@ def holm(p_values: Sequence[float], alpha: float) -> list[bool]:
 
 @dataclass
 class GateConfig:
-    alpha: float = 0.05
+    significance: float = 0.05  # the one-sided test's level, family-wise across a round's candidates (Holm)
     min_margin: float = 0.05  # relative to the incumbent's mean reward
     min_abs_margin: float = 0.01  # and at least this much in absolute terms
     method: str = "permutation"  # permutation | bootstrap
@@ -255,9 +245,9 @@ def gate(arms: Mapping[str, ArmScores], incumbent: str, cfg: GateConfig | None =
     """Test every arm except `incumbent` against it; Holm-correct across them; apply the margin."""
     cfg = cfg or GateConfig()
     names = [a for a in arms if a != incumbent]
-    tests = [paired_test(arms[a], arms[incumbent], alpha=cfg.alpha, method=cfg.method, resamples=cfg.resamples,
-                         seed=cfg.seed) for a in names]
-    sig = holm([t.p_value for t in tests], cfg.alpha) if tests else []
+    tests = [paired_test(arms[a], arms[incumbent], significance=cfg.significance, method=cfg.method,
+                         resamples=cfg.resamples, seed=cfg.seed) for a in names]
+    sig = holm([t.p_value for t in tests], cfg.significance) if tests else []
     out = []
     for a, t, s in zip(names, tests, sig, strict=True):
         m = margin_ok(t, cfg)

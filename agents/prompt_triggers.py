@@ -10,7 +10,7 @@ optimization,
 
 Monitoring: after a deploy, reviews of emails written under the new version (`meta["prompt_version"]`)
 are compared with those under the previous version before the deploy; if acceptance fell significantly
-(one-sided Fisher exact test at `alpha`, with at least `min_reviews` live reviews), the deploy is rolled
+(one-sided Fisher exact test at `significance`, with at least `min_reviews` live reviews), the deploy is rolled
 back.
 """
 
@@ -29,6 +29,7 @@ HOUR = 3600.0
 
 @dataclass
 class TriggerConfig:
+    enabled: bool = False  # read by the caller: false: optimize now; true: only when the triggers fire
     min_feedback: int = 20
     min_negative_ratio: float = 0.3
     window_hours: float = 168.0
@@ -97,7 +98,8 @@ def fisher_less(a: int, n1: int, c: int, n2: int) -> float:
 
 @dataclass
 class MonitorConfig:
-    alpha: float = 0.05
+    enabled: bool = True  # read by the caller
+    significance: float = 0.05
     min_reviews: int = 20
 
 
@@ -132,8 +134,8 @@ def monitor_deployment(registry: Any, events: Iterable[Any], cfg: MonitorConfig 
         return MonitorDecision(False, f"waiting: {len(live)} live reviews (min {cfg.min_reviews}), "
                                       f"{len(base)} baseline reviews", live_s, base_s)
     p = fisher_less(la, len(live), ba, len(base))
-    if p < cfg.alpha:
+    if p < cfg.significance:
         return MonitorDecision(True, f"acceptance fell from {base_s['rate']:.2f} to {live_s['rate']:.2f} "
-                                     f"(one-sided Fisher p={p:.4f} < {cfg.alpha})", live_s, base_s, p)
+                                     f"(one-sided Fisher p={p:.4f} < {cfg.significance})", live_s, base_s, p)
     return MonitorDecision(False, f"no significant regression ({live_s['rate']:.2f} vs {base_s['rate']:.2f}, "
                                   f"p={p:.4f})", live_s, base_s, p)

@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from agents.prompt_proposers import LocalChat, MetaPromptProposer, clean_rewrite, join_prompt, split_prompt
+from agents.layout import MODEL_DIR
+from agents.prompt_proposers import MetaPromptProposer, clean_rewrite, join_prompt, split_prompt
 from agents.prompt_rewrite import paired_evaluation
-from codreamer_env._io import atomic_write_json
 
 
 def completion_text(c: Any) -> str:
@@ -47,7 +47,7 @@ class PolicyRewardUnderPrompt:
     __name__ = "policy_reward"
 
     def __init__(self, agent: Any, reward_model: Any, scenarios: Sequence[Any], incumbent: str,
-                 protected: dict[str, str], minibatch: int = 8, seed: int = 0, max_turns: int = 6,
+                 protected: dict[str, str], minibatch: int = 8, seed: int = 0, max_turns: int | None = None,
                  trials: int = 1) -> None:
         self.agent, self.reward_model, self.scenarios = agent, reward_model, list(scenarios)
         _, self.sections = split_prompt(incumbent, protected)
@@ -85,7 +85,7 @@ class PolicyRewardUnderPrompt:
 
 def rewrite_quality(generate: Any, incumbent: str, protected: dict[str, str], agent: Any, reward_model: Any,
                     scenarios: Sequence[Any], *, k: int = 16, max_new_tokens: int = 160, temperature: float = 1.0,
-                    seed: int = 0, max_turns: int = 6, trials: int = 1) -> dict[str, Any]:
+                    seed: int = 0, max_turns: int | None = None, trials: int = 1) -> dict[str, Any]:
     """How good a rewriter's rewrites are: sample `k` rewrites of the incumbent's instructions with PRewrite's
     meta-prompt, play each (protected sections re-attached) and the incumbent on the same scenarios and seeds,
     and report the rewrites' per-rewrite mean rewards (a rewrite that is empty or loses a protected section
@@ -136,69 +136,28 @@ def rewriter_dataset(incumbent: str, protected: dict[str, str], rows: int) -> An
 def train_rewriter(model: str, agent: Any, reward_model: Any, scenarios: Sequence[Any], incumbent: str,
                    protected: dict[str, str], out_dir: str | Path, *, steps: int = 20, num_generations: int = 4,
                    minibatch: int = 8, learning_rate: float = 1e-5, max_completion_length: int = 160,
-                   max_turns: int = 6, seed: int = 0) -> dict[str, Any]:
+                   max_turns: int | None = None, seed: int = 0) -> dict[str, Any]:
     """GRPO on the rewriter; returns the trained model's folder, the reward log and the best rewrites seen."""
     os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-    from trl import GRPOConfig, GRPOTrainer
+    from trl import GRPOTrainer
 
-    from agents.models import resolve_model_path
+    from agents.grpo import GRPOSettings, grpo_args
+    from codreamer_env.models import load_causal_lm
 
     out = Path(out_dir)
-    path = resolve_model_path(model)
-    tok = AutoTokenizer.from_pretrained(path)
-    tok.padding_side = "left"
-    if tok.pad_token is None:
-        tok.pad_token = tok.eos_token
-    on_gpu = torch.cuda.is_available()
-    lm = AutoModelForCausalLM.from_pretrained(path, dtype=torch.bfloat16 if on_gpu else torch.float32)
+    lm, tok = load_causal_lm(model, for_training=True)
     reward = PolicyRewardUnderPrompt(agent, reward_model, scenarios, incumbent, protected, minibatch=minibatch,
                                      seed=seed, max_turns=max_turns)
-    args = GRPOConfig(output_dir=str(out), per_device_train_batch_size=num_generations, num_generations=num_generations,
-                      max_steps=steps, learning_rate=learning_rate, max_completion_length=max_completion_length,
-                      logging_steps=1, save_strategy="no", seed=seed, bf16=on_gpu, use_cpu=not on_gpu, report_to=[],
-                      beta=0.0, temperature=1.0, gradient_checkpointing=on_gpu)
+    args = grpo_args(GRPOSettings(num_generations=num_generations, per_device_batch_size=num_generations,
+                                  max_steps=steps, learning_rate=learning_rate,
+                                  max_completion_length=max_completion_length, seed=seed),
+                     out, save_strategy="no", temperature=1.0)
     trainer = GRPOTrainer(model=lm, args=args, processing_class=tok, reward_funcs=[reward],
                           train_dataset=rewriter_dataset(incumbent, protected, steps * num_generations))
     trainer.train()
-    final = out / "final"
+    final = out / MODEL_DIR
     trainer.model.save_pretrained(final)
     tok.save_pretrained(final)
     log = [{"step": r["step"], "reward": r["reward"]} for r in trainer.state.log_history if "reward" in r]
     return {"model": str(final), "log": log, "best": [{"text": t, "reward": r} for t, r in reward.best()],
             "minibatches": reward.minibatches}
-
-
-def train_rewriter_from_config(cfg: Any, registry: Any) -> dict[str, Any]:
-    """`experiments.optimize_prompt rl_rewriter.enabled=true`: train on the search split with the configured
-    policy and judge; the trained rewriter then proposes through `MetaPromptProposer`."""
-    from omegaconf import OmegaConf
-
-    from codreamer_env.scenarios import load_scenarios
-    from experiments.factory import make_agent, make_reward
-
-    r = cfg.rl_rewriter
-    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}))
-    reward_model = make_reward(cfg.judge, cfg.reward)
-    incumbent, protected = registry.active_text(), registry.protected
-    held_out = load_scenarios(cfg.env.scenario_set, cfg.optimizer.holdout_split)[: r.eval_scenarios]
-
-    def quality(model: str) -> dict[str, Any]:
-        return rewrite_quality(LocalChat(model), incumbent, protected, agent, reward_model, held_out,
-                               k=r.eval_rewrites, max_new_tokens=r.max_completion_length, temperature=1.0,
-                               seed=cfg.optimizer.seed + 7, max_turns=cfg.optimizer.max_turns)
-
-    before = quality(cfg.rewriter.model) if r.eval_rewrites else None
-    res = train_rewriter(cfg.rewriter.model, agent, reward_model,
-                         load_scenarios(cfg.env.scenario_set, cfg.optimizer.search_split), incumbent,
-                         protected, Path(cfg.output_dir) / "rl_rewriter", steps=r.steps,
-                         num_generations=r.num_generations, minibatch=r.minibatch, learning_rate=r.learning_rate,
-                         max_completion_length=r.max_completion_length, max_turns=cfg.optimizer.max_turns,
-                         seed=cfg.optimizer.seed)
-    if before is not None:
-        after = quality(res["model"])
-        res["quality"] = {"before": before, "after": after,
-                          "difference": compare_rewriters(before["rewards"], after["rewards"], seed=cfg.optimizer.seed)}
-    atomic_write_json(Path(cfg.output_dir) / "rl_rewriter" / "result.json", res)
-    return res

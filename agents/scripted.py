@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import orjson
 
 from agents.base import BaseAgent, context_entries, parse_brief
+from codreamer_env.scenarios import Scenario, get_scenario
 
 
 def call(name: str, **arguments: Any) -> str:
@@ -173,10 +175,15 @@ class OracleAgent(BaseAgent):
     name = "oracle"
     is_reference = True
 
-    def act(self, observation: str, info: dict[str, Any]) -> str:
-        from codreamer_env.scenarios import get_scenario
+    def __init__(self, scenarios: Iterable[Scenario] | Mapping[str, Scenario] | None = None) -> None:
+        """`scenarios`: the scenarios it will be run on (their gold paths are what it reads); None looks each
+        one up by id in the named sets (`codreamer_env.get_scenario`)."""
+        self._scenario: Callable[[str], Scenario] = (
+            get_scenario if scenarios is None else
+            (dict(scenarios) if isinstance(scenarios, Mapping) else {s.id: s for s in scenarios}).__getitem__)
 
-        sc = get_scenario(info["scenario_id"])
+    def act(self, observation: str, info: dict[str, Any]) -> str:
+        sc = self._scenario(info["scenario_id"])
         kg = sc.graph()
         paths = sc.gold_paths
         trigger_path = next((p for p in paths if kg.node_type(p[0]) in _TRIGGER_TYPES), None)
@@ -253,9 +260,10 @@ class InstructionFollowingAgent(BaseAgent):
         self.seed = seed
         self.system_prompt = system_prompt
         self._greedy = GreedyKGAgent()
+        self._seeds: list[int | None] = []
 
-    def begin_batch(self, n: int, seeds: list[int] | None = None) -> None:
-        self._seeds = list(seeds) if seeds else None
+    def begin_batch(self, seeds: Sequence[int | None]) -> None:
+        self._seeds = list(seeds)
 
     def behaviours(self, prompt: str, seed: int) -> dict[str, bool]:
         """Which behaviours are on for an episode with this prompt and seed."""
@@ -270,9 +278,9 @@ class InstructionFollowingAgent(BaseAgent):
 
     def act(self, observation: str, info: dict[str, Any]) -> str:
         prompt = self.system_prompt if self.system_prompt is not None else info["messages"][0]["content"]
-        seeds = getattr(self, "_seeds", None)
         slot = info.get("slot")
-        seed = seeds[slot] if seeds and slot is not None and slot < len(seeds) else self.seed
+        seed = self._seeds[slot] if slot is not None and slot < len(self._seeds) else None
+        seed = self.seed if seed is None else seed
         seed = int(seed) ^ int.from_bytes(str(info["scenario_id"]).encode()[-8:], "little")
         on = self.behaviours(prompt, seed)
         turns = _n_turns(info)

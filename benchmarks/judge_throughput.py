@@ -19,6 +19,7 @@ import time
 import codreamer_env as ce
 from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent
 from benchmarks._common import machine, table
+from codreamer_env import runner
 
 
 def collect(set_name: str) -> list[tuple[ce.Scenario, ce.FinalEmail, ce.Trajectory]]:
@@ -26,7 +27,7 @@ def collect(set_name: str) -> list[tuple[ce.Scenario, ce.FinalEmail, ce.Trajecto
     envs = [ce.SalesEmailEnv(scenarios=scenarios) for _ in scenarios]
     out = []
     for agent in (OracleAgent(), GreedyKGAgent(), RandomAgent(seed=0)):
-        trajs = ce.play_episodes(envs, agent.act_batch, [s.id for s in scenarios], defer_reward=True)
+        trajs = [ep.trajectory for ep in runner.play(agent, runner.make_jobs(scenarios, seed=None), envs)]
         out += [(s, t.final_email, t) for s, t in zip(scenarios, trajs, strict=True)]
     return out
 

@@ -48,7 +48,7 @@ def main() -> None:
         return int((out[:, enc["input_ids"].shape[1]:] != tok.pad_token_id).sum())
 
     def env_once(seed: int) -> int:
-        agent.begin_batch(args.batch, [seed])
+        agent.begin_batch([seed] * args.batch)
         obs, infs = [], []
         for env, s in zip(envs, scenarios, strict=True):
             o, i = env.reset(options={"scenario_id": s.id})
@@ -59,7 +59,7 @@ def main() -> None:
         actions = agent.act_batch(obs, infs)
         for env, a in zip(envs, actions, strict=True):
             env.step(a)
-        return sum(agent.episode_tokens(k)["completion_tokens"] for k in range(args.batch))
+        return sum(agent.usage(k)["completion_tokens"] for k in range(args.batch))
 
     raw_once(0), env_once(0)  # warm-up
     raw_t = raw_n = env_t = env_n = 0.0

@@ -6,9 +6,9 @@ or opens a client at import time.
 
 from __future__ import annotations
 
+from codreamer_env import runner
 from codreamer_env.env import SalesEmailEnv
 from codreamer_env.errors import DataError
-from codreamer_env.groups import GroupResult, play_episodes, rollout_group
 from codreamer_env.kg import KnowledgeGraph, NodeScores
 from codreamer_env.rewards import (
     BlendedReward,
@@ -26,6 +26,7 @@ from codreamer_env.rewards import (
     RubricJudgeV1,
     RulerJudge,
 )
+from codreamer_env.runner import Episode, Job
 from codreamer_env.scenarios import (
     DEFAULT_SET,
     HARD_SET,
@@ -51,7 +52,7 @@ def _register() -> None:
                            kwargs={"scenario_set": DEFAULT_SET, "split": "test"})
     if HARD_ENV_ID not in gymnasium.registry:
         gymnasium.register(id=HARD_ENV_ID, entry_point="codreamer_env.env:SalesEmailEnv",
-                           kwargs={"scenario_set": HARD_SET, "split": "test", "max_turns": 12})
+                           kwargs={"scenario_set": HARD_SET, "split": "test"})
 
 
 _register()
@@ -74,7 +75,8 @@ __all__ = [
     "HARD_ENV_ID",
     "DataError",
     "FinalEmail",
-    "GroupResult",
+    "Episode",
+    "Job",
     "JudgeResult",
     "KnowledgeGraph",
     "NodeScores",
@@ -87,7 +89,6 @@ __all__ = [
     "Trajectory",
     "get_scenario",
     "load_scenarios",
-    "play_episodes",
-    "rollout_group",
+    "runner",
     "scenario_dataset",
 ]

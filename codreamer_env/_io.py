@@ -80,3 +80,24 @@ def loads_lenient(text: str) -> Any:
             except orjson.JSONDecodeError:
                 continue
     raise ValueError("not valid JSON")
+
+
+def read_jsonl_rows(path: str | os.PathLike[str], *, repair: bool = False) -> list[dict[str, Any]]:
+    """Rows of a JSONL log (e.g. a trajectories.jsonl). A torn line (a crash mid-write) is skipped; with
+    `repair`, the file is rewritten atomically with only the valid rows, so an append cannot glue onto it."""
+    rows: list[dict[str, Any]] = []
+    path = Path(path)
+    if not path.exists():
+        return rows
+    raw = path.read_bytes()
+    bad = 0
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        try:
+            rows.append(orjson.loads(line))
+        except orjson.JSONDecodeError:
+            bad += 1
+    if repair and (bad or (raw and not raw.endswith(b"\n"))):
+        atomic_write_bytes(path, b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    return rows

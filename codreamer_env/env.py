@@ -4,7 +4,7 @@ Contract (see DESIGN.md):
 - `reset(seed=None, options={"scenario_id": ...})` -> (observation: str, info)
 - `step(action)` -> (observation: str, reward: float, terminated, truncated, info)
 - `info` carries `messages` (OpenAI chat format, the whole episode so far), `tools` (OpenAI tool schemas),
-  `scenario_id`, turn counters; on the last step also `trajectory` and `reward_components`.
+  `scenario_id`, `brief` (the brief's fields: prospect, product, goal, start nodes), turn counters; on the last step also `trajectory` and `reward_components`.
 - An action is a string (a raw completion with a tool call inside) or a dict in OpenAI's tool-call or
   assistant-message shape. `step` never raises for an action: an unparseable or invalid call becomes an
   error observation and is counted in `info["invalid_actions"]`.
@@ -25,7 +25,7 @@ from codreamer_env.actions import TOOL_CALL_HELP, parse_action
 from codreamer_env.kg import NodeScores
 from codreamer_env.prompts import default_system_prompt
 from codreamer_env.rewards.base import RewardModel
-from codreamer_env.scenarios import DEFAULT_SET, Scenario, load_scenarios
+from codreamer_env.scenarios import DEFAULT_SET, Scenario, default_max_turns, load_scenarios
 from codreamer_env.spaces import TextSpace
 from codreamer_env.tools import FINAL_TOOL, KGTools, ToolConfig, execute, tool_schemas
 from codreamer_env.trajectory import FinalEmail, ToolResult, Trajectory, Turn
@@ -52,7 +52,7 @@ class SalesEmailEnv(gym.Env[str, str]):
         *,
         scenarios: Sequence[Scenario] | None = None,
         scenario_ids: Sequence[str] | None = None,
-        max_turns: int = 8,
+        max_turns: int | None = None,  # None: the scenario set's default (`scenarios.default_max_turns`)
         tool_config: ToolConfig | Mapping[str, Any] | None = None,
         reward_model: RewardModel | None = None,
         system_prompt: str | None = None,
@@ -60,7 +60,7 @@ class SalesEmailEnv(gym.Env[str, str]):
         render_mode: str | None = None,
         max_observation_chars: int = MAX_OBS_CHARS,
     ) -> None:
-        if max_turns < 1:
+        if max_turns is not None and max_turns < 1:
             raise ValueError(f"max_turns must be >= 1, got {max_turns}")
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ValueError(f"render_mode must be one of {self.metadata['render_modes']}, got {render_mode!r}")
@@ -72,13 +72,14 @@ class SalesEmailEnv(gym.Env[str, str]):
             raise ValueError(f"no scenarios selected from {scenario_set}/{split}")
         self.scenarios = rows
         self._by_id = {s.id: i for i, s in enumerate(rows)}
-        self.max_turns = int(max_turns)
+        self.max_turns = int(max_turns or default_max_turns(rows[0].id))
         self.tool_config = tool_config if isinstance(tool_config, ToolConfig) else ToolConfig(**(tool_config or {}))
         self.reward_model = reward_model if reward_model is not None else _default_reward_model()
         self.system_prompt = system_prompt if system_prompt is not None else default_system_prompt()
         self._node_scores = node_scores
         self._score_cache: dict[str, NodeScores] = {}
-        self._episode_cache: dict[str, tuple[KGTools, str]] = {}
+        self._episode_cache: dict[str, tuple[KGTools, str, dict[str, Any]]] = {}
+        self._brief_fields: dict[str, Any] = {}
         self.render_mode = render_mode
         self.max_observation_chars = max_observation_chars
         self.observation_space = TextSpace(max_length=max(max_observation_chars, len(self.system_prompt) + 4000))
@@ -108,6 +109,7 @@ class SalesEmailEnv(gym.Env[str, str]):
             "messages": list(self._messages),
             "tools": list(self._tool_schemas),
             "scenario_id": self.scenario.id if self.scenario else None,
+            "brief": dict(self._brief_fields),
             "turn": self._turn,
             "max_turns": self.max_turns,
             "invalid_actions": self._invalid,
@@ -119,26 +121,27 @@ class SalesEmailEnv(gym.Env[str, str]):
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
         """Start an episode: `options["scenario_id"]` picks the scenario, else it is drawn with `self.np_random`.
 
-        `options["defer_reward"] = True` makes the final step return 0.0 and leave scoring to a group
-        helper (see `codreamer_env.groups`), so a group judge can see the whole group.
+        `options["defer_reward"] = True` makes the final step return 0.0 and leave scoring to the runner
+        (`codreamer_env.runner.score`), so a group judge can see the whole group. `options["system_prompt"]`
+        replaces the env's system prompt for this episode (e.g. one arm of a paired prompt test).
         """
         super().reset(seed=seed)
         options = options or {}
         sid = options.get("scenario_id")
         if sid is not None:
-            if sid not in self._by_id:
-                raise KeyError(f"scenario {sid!r} is not in this env's scenario set")
-            idx = self._by_id[sid]
+            sc = self.scenario_by_id(sid)
         else:
-            idx = int(self.np_random.integers(len(self.scenarios)))
-        self.scenario = sc = self.scenarios[idx]
+            sc = self.scenarios[int(self.np_random.integers(len(self.scenarios)))]
+        self.scenario = sc
         self._defer_reward = bool(options.get("defer_reward", False))
         cached = self._episode_cache.get(sc.id)
         if cached is None:
-            cached = self._episode_cache[sc.id] = (KGTools(sc.graph(), self.node_scores_for(sc), self.tool_config), sc.brief())
-        self._tools, brief = cached
+            cached = self._episode_cache[sc.id] = (KGTools(sc.graph(), self.node_scores_for(sc), self.tool_config),
+                                                   sc.brief(), sc.brief_fields())
+        self._tools, brief, self._brief_fields = cached
+        system_prompt = options.get("system_prompt") or self.system_prompt
         self._messages: list[dict[str, Any]] = [
-            {"role": "system", "content": self.system_prompt},
+            {"role": "system", "content": system_prompt},
             {"role": "user", "content": brief},
         ]
         self._turns: list[dict[str, Any]] = []
@@ -150,7 +153,7 @@ class SalesEmailEnv(gym.Env[str, str]):
         self._terminated = self._truncated = False
         self._trajectory: Trajectory | None = None
         self._last_components: dict[str, float] | None = None
-        obs = f"{self.system_prompt}\n\n{brief}"
+        obs = f"{system_prompt}\n\n{brief}"
         return obs, self._info()
 
     def step(self, action: Any) -> tuple[str, float, bool, bool, dict[str, Any]]:
@@ -221,7 +224,7 @@ class SalesEmailEnv(gym.Env[str, str]):
         if terminated or truncated:
             self._done = True
             self._terminated, self._truncated = terminated, truncated
-            traj = self._build_trajectory()
+            traj = self.episode_trajectory()
             extra["trajectory"] = traj
             if self._defer_reward:
                 extra["reward_deferred"] = True
@@ -232,15 +235,29 @@ class SalesEmailEnv(gym.Env[str, str]):
                 extra["reward_components"] = dict(components)
         return obs, reward, terminated, truncated, self._info(**extra)
 
-    def _build_trajectory(self) -> Trajectory:
+    def scenario_by_id(self, scenario_id: str) -> Scenario:
+        """The scenario with this id among the env's scenarios (KeyError if it is not one of them)."""
+        if scenario_id not in self._by_id:
+            raise KeyError(f"scenario {scenario_id!r} is not in this env's scenario set")
+        return self.scenarios[self._by_id[scenario_id]]
+
+    @property
+    def retrieved_nodes(self) -> list[str]:
+        """Ids of the KG nodes the tools have shown this episode, in order of first appearance."""
+        return list(self._retrieved)
+
+    def episode_trajectory(self) -> Trajectory:
+        """The episode so far as a Trajectory (a running episode's has no email and counts as truncated)."""
         # Built with model_construct: every part was made (and validated) by this env already.
         turns = [Turn(t["index"], t["action"], t["calls"], t["results"], t["invalid"], t["parse_error"])
                  for t in self._turns]
-        self._trajectory = Trajectory.model_construct(
+        traj = Trajectory.model_construct(
             scenario_id=self.scenario.id, messages=[dict(m) for m in self._messages], turns=turns,
             final_email=self._final, terminated=self._final is not None, truncated=self._final is None,
             invalid_actions=self._invalid, retrieved_nodes=list(self._retrieved))
-        return self._trajectory
+        if self._done:
+            self._trajectory = traj
+        return traj
 
     @property
     def trajectory(self) -> Trajectory | None:

@@ -6,17 +6,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from codreamer_env.tools import TOOLS
+
 if TYPE_CHECKING:
     from codreamer_env.scenarios import Scenario
 
+TOOL_USES = {  # what each tool does, in the prompt's words; names, parameters and defaults: the tools' schemas
+    "get_connected_nodes": "the neighbours of a node, best first, with a one-line preview each.",
+    "get_relevant_context": "evidence text from a node's neighbourhood and the node ids it used.",
+    "finalize_email": "send the email and end the episode; citations lists the KG node ids you relied on.",
+}
+_ARGS = {name: ", ".join(p if "default" not in s else f"{p}={s['default']}" for p, s in t.parameters["properties"].items())
+         for name, t in TOOLS.items()}
 TOOL_LIST = """\
 ## Tool protocol
 You browse a knowledge graph (KG) about the prospect and the product. Call one tool per turn, as
 <tool_call>{"name": "TOOL", "arguments": {...}}</tool_call>
 Tools:
-- get_connected_nodes(node_id): the neighbours of a node, best first, with a one-line preview each.
-- get_relevant_context(node_id, k=5, radius=2, max_chars=800): evidence text from a node's neighbourhood and the node ids it used.
-- finalize_email(subject, body, citations): send the email and end the episode; citations lists the KG node ids you relied on."""
+""" + "\n".join(f"- {name}({args}): {TOOL_USES[name]}" for name, args in _ARGS.items())
 
 TOOL_EXAMPLE = """Example: <tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job"}}</tool_call>"""
 
@@ -51,11 +58,6 @@ def weak_system_prompt() -> str:
     """A deliberately weak start for prompt optimization: one vague sentence, the tool list without its
     example call, the compliance rules (no length, evidence, personalization or call-to-action guidance)."""
     return "\n\n".join([WEAK_INSTRUCTIONS, TOOL_LIST, COMPLIANCE_RULES])
-
-
-def missing_protected_sections(prompt: str, sections: dict[str, str] | None = None) -> list[str]:
-    """Names of protected sections (default: PROTECTED_SECTIONS) that `prompt` does not contain verbatim."""
-    return [name for name, text in (PROTECTED_SECTIONS if sections is None else sections).items() if text not in prompt]
 
 
 def build_messages(scenario: Scenario, system_prompt: str | None = None) -> list[dict[str, Any]]:

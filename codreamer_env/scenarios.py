@@ -21,6 +21,7 @@ from codreamer_env.kg.graph import KnowledgeGraph
 DEFAULT_SET = "default-v2"  # the newest sets; v1 stays loadable byte for byte
 HARD_SET = "hard-v2"
 SET_ALIASES = {"default": DEFAULT_SET, "hard": HARD_SET}
+MAX_TURNS = {"default": 6, "hard": 10}  # an episode's turn limit when none is given, per set family (configs/env)
 TrapKind = Literal["irrelevant_feature", "competitor", "compliance", "stale", "other_account"]
 
 
@@ -136,15 +137,23 @@ class Scenario(BaseModel):
         """{trap node id: trap kind}."""
         return {t.node_id: t.kind for t in self.traps}
 
+    def brief_fields(self) -> dict[str, Any]:
+        """What the brief says, as fields (the env's `info["brief"]`): nothing an agent could not read in it."""
+        p = self.prospect
+        return {"name": p.name, "first_name": p.first_name, "title": p.title, "company": p.company,
+                "industry": p.industry, "seller": self.product.seller, "product": self.product.name,
+                "category": self.product.category, "goal": self.goal.text, "as_of": self.as_of,
+                "start_nodes": list(self.start_nodes)}
+
     def brief(self) -> str:
         """The task brief an agent sees: prospect, goal, product, starting nodes (no gold, no traps)."""
-        p = self.prospect
+        b = self.brief_fields()
         return (
-            f"Prospect: {p.name}, {p.title} at {p.company} ({p.industry}).\n"
-            f"Seller: {self.product.seller}, product {self.product.name} ({self.product.category}).\n"
-            f"Goal of the email: {self.goal.text}.\n"
-            + (f"Today's date: {self.as_of}.\n" if self.as_of else "")
-            + f"Start nodes: {', '.join(repr(n) for n in self.start_nodes)}."
+            f"Prospect: {b['name']}, {b['title']} at {b['company']} ({b['industry']}).\n"
+            f"Seller: {b['seller']}, product {b['product']} ({b['category']}).\n"
+            f"Goal of the email: {b['goal']}.\n"
+            + (f"Today's date: {b['as_of']}.\n" if b["as_of"] else "")
+            + f"Start nodes: {', '.join(repr(n) for n in b['start_nodes'])}."
         )
 
 
@@ -192,6 +201,11 @@ def load_scenarios(name: str = DEFAULT_SET, split: str = "test", *, limit: int |
     path = scenario_path(name, split)
     rows = list(_load_cached(str(path), path.stat().st_mtime_ns))
     return rows[:limit] if limit is not None else rows
+
+
+def default_max_turns(name: str = DEFAULT_SET) -> int:
+    """An episode's turn limit on set `name` (or a scenario id's set) when none is given: MAX_TURNS of its family."""
+    return MAX_TURNS.get(SET_ALIASES.get(name, name).split("/")[0].split("-")[0], MAX_TURNS["default"])
 
 
 def get_scenario(scenario_id: str) -> Scenario:

@@ -37,6 +37,7 @@ def _doc_parts(fn: Callable) -> tuple[str, dict[str, str]]:
     """(description, {arg: description}) from a Google-style docstring."""
     doc = inspect.getdoc(fn) or ""
     head, _, rest = doc.partition("Args:")
+    rest = rest.partition("Returns:")[0]
     args: dict[str, str] = {}
     current = None
     for line in rest.splitlines():
@@ -138,12 +139,14 @@ class KGTools:
             p = self._previews[j] = _preview(self._text(j))
         return p
 
-    # The three tools. Signatures and docstrings are the schemas' single source of truth.
+    # The three tools. Signatures and docstrings are the one source of the schemas, TRL's methods and the prompts.
     def get_connected_nodes(self, node_id: str) -> ToolResult:
         """List the nodes connected to a node, best-scored first, with each edge's label and a one-line preview.
 
         Args:
             node_id: Id of the node to expand, exactly as shown, e.g. "Customer Job".
+        Returns:
+            The connected nodes, one per line.
         """
         kg = self.kg
         i = kg.get_index(node_id)
@@ -187,6 +190,8 @@ class KGTools:
             k: How many neighbouring nodes to include besides the start node (1-20).
             radius: How many hops to search (1-3).
             max_chars: Upper bound on the length of the evidence text (100-4000).
+        Returns:
+            The evidence text with the ids of the nodes used.
         """
         kg = self.kg
         i = kg.get_index(node_id)
@@ -219,6 +224,8 @@ class KGTools:
             subject: The email's subject line.
             body: The email's body text, greeting to sign-off.
             citations: Ids of the KG nodes whose facts the email uses.
+        Returns:
+            A confirmation.
         """
         unknown = [c for c in citations if c not in self.kg]
         note = f" Note: {len(unknown)} citation(s) are not KG node ids: {unknown[:5]}." if unknown else ""

@@ -33,7 +33,7 @@ class ShapedToolReward(gym.Wrapper):
         obs, reward, terminated, truncated, info = self.env.step(action)
         shaping = -self.invalid_penalty * info.get("step_invalid", 0)
         if self.gold_bonus:
-            retrieved = set(self.env.unwrapped._retrieved) & self._gold
+            retrieved = set(self.env.unwrapped.retrieved_nodes) & self._gold
             fresh = retrieved - self._seen_gold
             self._seen_gold |= fresh
             shaping += self.gold_bonus * len(fresh)

@@ -1,18 +1,27 @@
 """Structured configs for every experiment script, registered in Hydra's ConfigStore.
 
 Each group (env, agent, judge, reward, logger, experiment) is a dataclass, so an override with a typo
-(`agent.temprature=0.5`) or a wrong type fails before anything runs, with Hydra naming the key.
+(`agent.temprature=0.5`) or a wrong type fails before anything runs, with Hydra naming the key. Where the
+code has a settings class of its own (the optimizer, gate, triggers, budget, monitor, GRPO, rollout and LLM
+judge settings), that class is the schema; `build` turns a config section into an instance of it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from hydra.core.config_store import ConfigStore
-from omegaconf import MISSING
+from omegaconf import MISSING, DictConfig, OmegaConf
 
+from agents.grpo import GRPOSettings, RolloutConfig
+from agents.prompt_optimizer import OptimizerSettings
+from agents.prompt_rewrite import Budget, GateConfig
+from agents.prompt_triggers import MonitorConfig, TriggerConfig
+from codreamer_env.rewards.llm_judge import LLMJudgeConfig
 from codreamer_env.scenarios import DEFAULT_SET
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -49,18 +58,12 @@ class AgentConfig:
 
 
 @dataclass
-class JudgeConfig:
+class JudgeConfig(LLMJudgeConfig):
+    """The judge `name` picks; the LLM judges (ruler, pointwise) take this config itself as their
+    LLMJudgeConfig, with the rubric judge (its `weights`) as their fallback."""
+
     name: str = "rubric"  # rubric (rubric-v2) | rubric_v1 | ruler | pointwise
     weights: dict[str, float] = field(default_factory=dict)  # rubric component weights (empty: defaults)
-    base_url: str = "http://127.0.0.1:8000/v1"
-    model: str = "judge"
-    api_key_env: str = "OPENAI_API_KEY"
-    orderings: int = 1
-    concurrency: int = 4
-    timeout_s: float = 60.0
-    max_retries: int = 3
-    constrain_schema: bool = False
-    cache_dir: str | None = None
 
 
 @dataclass
@@ -126,33 +129,9 @@ class RescoreConfig:
 class LoraConfig:
     enabled: bool = False
     r: int = 16
-    alpha: int = 32
+    lora_alpha: int = 32
     dropout: float = 0.05
     target_modules: list[str] = field(default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj"])
-
-
-@dataclass
-class GRPOSettings:
-    num_generations: int = 4
-    per_device_batch_size: int = 4  # episodes per process and step (a multiple of num_generations)
-    gradient_accumulation_steps: int = 1
-    max_steps: int = 50
-    learning_rate: float = 1e-5
-    beta: float = 0.0  # KL coefficient (0: no reference model, as in DAPO/Dr.GRPO)
-    max_completion_length: int = 512  # every token after the prompt, env turns included
-    logging_steps: int = 1
-    save_steps: int = 25
-    seed: int = 0
-    gradient_checkpointing: bool | None = None  # None: on GPU only (on CPU memory is ample and it costs ~30% time)
-
-
-@dataclass
-class RolloutSettings:
-    max_turns: int = 4
-    max_tokens_per_turn: int = 96
-    temperature: float = 1.0
-    top_p: float = 1.0
-    prefill: str = ""
 
 
 @dataclass
@@ -171,7 +150,8 @@ class TrainGRPOConfig:
     resume: str | None = None  # a checkpoint folder, or "auto" for the latest one in output_dir
     lora: LoraConfig = field(default_factory=LoraConfig)
     grpo: GRPOSettings = field(default_factory=GRPOSettings)
-    rollout: RolloutSettings = field(default_factory=RolloutSettings)
+    rollout: RolloutConfig = field(  # the rollouts play the env's scenarios
+        default_factory=lambda: RolloutConfig(scenario_set="${env.scenario_set}", split="${env.split}"))
     eval: EvalSettings = field(default_factory=EvalSettings)
     env: EnvConfig = field(default_factory=lambda: EnvConfig(split="train"))
     judge: JudgeConfig = field(default_factory=JudgeConfig)
@@ -223,59 +203,6 @@ class RewriterConfig:
 
 
 @dataclass
-class OptimizeSettings:
-    rounds: int = 3
-    proposers: list[str] = field(default_factory=lambda: ["rules"])  # rules | meta | reflective | history
-    candidates: int = 4  # per proposer and round
-    scope: str = "instructions"  # instructions (protected sections re-attached) | full (the rewriter sees everything)
-    trials: int = 2
-    search_split: str = "train"
-    search_limit: int = 32
-    holdout_split: str = "val"
-    holdout_limit: int = 64
-    max_turns: int = 6
-    batch_size: int = 16
-    seed: int = 0
-    worst_k: int = 3
-    confirm: bool = True
-    diagnose: bool = True  # play the incumbent once before a first round if a proposer reads its episodes
-    targeted_rules: bool = True  # the rule proposer draws requirements by the reward lost to what they target
-
-
-@dataclass
-class GateSettings:
-    alpha: float = 0.05
-    min_margin: float = 0.05
-    min_abs_margin: float = 0.01
-    method: str = "permutation"  # permutation | bootstrap
-    resamples: int = 10000
-
-
-@dataclass
-class TriggerSettings:
-    enabled: bool = False  # false: optimize now; true: only when the triggers fire
-    min_feedback: int = 20
-    min_negative_ratio: float = 0.3
-    window_hours: float = 168.0
-    min_hours_between: float = 24.0
-    max_per_day: int = 2
-
-
-@dataclass
-class BudgetSettings:  # 0: unlimited
-    agent_calls: int = 0
-    judge_calls: int = 0
-    tokens: int = 0
-
-
-@dataclass
-class MonitorSettings:
-    enabled: bool = True
-    alpha: float = 0.05
-    min_reviews: int = 20
-
-
-@dataclass
 class RLRewriterSettings:
     enabled: bool = False  # train the rewriter with GRPO (PRewrite proper) instead of proposing by sampling
     steps: int = 20
@@ -305,12 +232,12 @@ class OptimizePromptConfig:
     reward: RewardConfig = field(default_factory=RewardConfig)
     logger: LoggerConfig = field(default_factory=LoggerConfig)
     experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
-    optimizer: OptimizeSettings = field(default_factory=OptimizeSettings)
+    optimizer: OptimizerSettings = field(default_factory=OptimizerSettings)
     rewriter: RewriterConfig = field(default_factory=RewriterConfig)
-    gate: GateSettings = field(default_factory=GateSettings)
-    triggers: TriggerSettings = field(default_factory=TriggerSettings)
-    budget: BudgetSettings = field(default_factory=BudgetSettings)
-    monitor: MonitorSettings = field(default_factory=MonitorSettings)
+    gate: GateConfig = field(default_factory=lambda: GateConfig(seed="${optimizer.seed}"))
+    triggers: TriggerConfig = field(default_factory=TriggerConfig)
+    budget: Budget = field(default_factory=Budget)
+    monitor: MonitorConfig = field(default_factory=MonitorConfig)
     rl_rewriter: RLRewriterSettings = field(default_factory=RLRewriterSettings)
 
 
@@ -326,10 +253,16 @@ def register() -> None:
     cs.store(name="optimize_prompt_schema", node=OptimizePromptConfig)
 
 
+def build(cls: type[T], node: Any) -> T:
+    """A `cls` instance from a config section: one Hydra composed with `cls` (or a subclass) as its schema,
+    or a plain dict / DictConfig, checked against `cls` (an unknown key raises, naming it)."""
+    if not (isinstance(node, DictConfig) and issubclass(OmegaConf.get_type(node) or dict, cls)):
+        node = OmegaConf.merge(OmegaConf.structured(cls), node)
+    return OmegaConf.to_object(node)  # type: ignore[return-value]
+
+
 def to_dict(cfg: Any) -> dict[str, Any]:
     """A plain dict of a config (for trackers and results folders; holds no secrets by construction)."""
-    from omegaconf import OmegaConf
-
     return OmegaConf.to_container(cfg, resolve=True)  # type: ignore[return-value]
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import codreamer_env as ce
 from codreamer_env.tools import ToolConfig
+from experiments.config import JudgeConfig, build
 
 SCRIPTED = ("random", "greedy", "oracle", "instruction_follower")
 
@@ -22,8 +24,9 @@ def resolve_system_prompt(cfg: Any) -> str | None:
     return None
 
 
-def make_agent(cfg: Any) -> Any:
-    """An agent from an AgentConfig: a scripted baseline by name, else an LLM agent."""
+def make_agent(cfg: Any, scenarios: Sequence[ce.Scenario] | None = None) -> Any:
+    """An agent from an AgentConfig: a scripted baseline by name, else an LLM agent. `scenarios`: the ones it
+    will play (the oracle reads their gold paths; None: it looks them up in the named sets)."""
     if getattr(cfg, "prompt_registry", None) and getattr(cfg, "system_prompt", None) is None:
         from omegaconf import OmegaConf
 
@@ -37,35 +40,31 @@ def make_agent(cfg: Any) -> Any:
     if cfg.name == "greedy":
         return GreedyKGAgent()
     if cfg.name == "oracle":
-        return OracleAgent()
+        return OracleAgent(scenarios)
     from agents.llm import LLMAgent
 
     return LLMAgent.from_config(cfg)
 
 
 def make_judge(cfg: Any) -> Any:
-    """The judge named by a JudgeConfig."""
+    """The judge named by a JudgeConfig (a config section or a dict of its fields)."""
+    cfg = build(JudgeConfig, cfg)
+    weights = cfg.weights or None
     if cfg.name in ("rubric", "rubric_v2"):
-        return ce.RubricJudge(weights=dict(cfg.weights) or None)
+        return ce.RubricJudge(weights=weights)
     if cfg.name == "rubric_v1":  # the first rubric, so results measured with it reproduce
-        return ce.RubricJudgeV1(weights=dict(cfg.weights) or None)
-    llm_cfg = ce.LLMJudgeConfig(base_url=cfg.base_url, model=cfg.model, api_key_env=cfg.api_key_env,
-                                orderings=cfg.orderings, concurrency=cfg.concurrency, timeout_s=cfg.timeout_s,
-                                max_retries=cfg.max_retries, constrain_schema=cfg.constrain_schema,
-                                cache_dir=cfg.cache_dir)
-    fallback = ce.RubricJudge(weights=dict(cfg.weights) or None)
+        return ce.RubricJudgeV1(weights=weights)
     if cfg.name == "ruler":
-        return ce.RulerJudge(llm_cfg, fallback=fallback)
+        return ce.RulerJudge(cfg, fallback=ce.RubricJudge(weights=weights))
     if cfg.name == "pointwise":
-        return ce.PointwiseLLMJudge(llm_cfg, fallback=fallback)
+        return ce.PointwiseLLMJudge(cfg, fallback=ce.RubricJudge(weights=weights))
     raise ValueError(f"unknown judge {cfg.name!r}; use rubric (rubric-v2), rubric_v1, ruler or pointwise")
 
 
 def judge_version(reward_model: Any) -> str:
     """The version of the judge inside a reward model ("rubric-v2", "rubric-v1", "ruler-rubric-v1", ...)."""
     judge = getattr(reward_model, "judge", reward_model)
-    return str(getattr(judge, "version", None) or getattr(judge, "rubric_version", None)
-               or getattr(getattr(judge, "config", None), "rubric_version", None) or type(judge).__name__)
+    return str(getattr(judge, "version", None) or type(judge).__name__)
 
 
 def make_reward(judge_cfg: Any, reward_cfg: Any) -> Any:
@@ -78,5 +77,11 @@ def make_reward(judge_cfg: Any, reward_cfg: Any) -> Any:
 
 
 def tool_config(env_cfg: Any) -> ToolConfig:
+    """The tools' context settings from an EnvConfig."""
     return ToolConfig(default_k=env_cfg.context_k, default_radius=env_cfg.context_radius,
                       default_max_chars=env_cfg.context_max_chars)
+
+
+def env_kwargs(env_cfg: Any, system_prompt: str | None = None) -> dict[str, Any]:
+    """SalesEmailEnv keyword arguments from an EnvConfig."""
+    return {"max_turns": env_cfg.max_turns, "system_prompt": system_prompt, "tool_config": tool_config(env_cfg)}

@@ -14,13 +14,14 @@ from typing import Any
 
 import orjson
 
-from codreamer_env.rewards.rubric import COMPONENTS  # the default judge's components, in its order
+from codreamer_env.rewards import RubricJudge  # the columns: the default judge's components, in its order
+from experiments.layout import METRICS
 
 
 def collect(root: Path) -> list[dict[str, Any]]:
     """Every run's metrics (with its folder) below `root`, best first."""
     runs = []
-    for p in sorted(root.rglob("metrics.json")):
+    for p in sorted(root.rglob(METRICS)):
         m = orjson.loads(p.read_bytes())
         if "reward_mean" in m and "agent" in m:
             m["run_dir"] = str(p.parent)
@@ -29,7 +30,7 @@ def collect(root: Path) -> list[dict[str, Any]]:
 
 
 def markdown(runs: list[dict[str, Any]]) -> str:
-    head = ["rank", "agent", "reward", "95% CI", "pass^1", "finalized", *[c[:5] for c in COMPONENTS], "tokens/ep", "episodes"]
+    head = ["rank", "agent", "reward", "95% CI", "pass^1", "finalized", *[c[:5] for c in RubricJudge.components], "tokens/ep", "episodes"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for i, m in enumerate(runs, start=1):
         lo, hi = m["reward_ci95"]
@@ -37,7 +38,7 @@ def markdown(runs: list[dict[str, Any]]) -> str:
         toks = (m.get("prompt_tokens", 0) + m.get("completion_tokens", 0)) / max(1, m["episodes"])
         cells = [str(i), name, f"{m['reward_mean']:.3f} ± {m['reward_std']:.3f}", f"[{lo:.3f}, {hi:.3f}]",
                  f"{m.get('pass^1', float('nan')):.3f}", f"{m.get('finalized_rate', 0):.2f}",
-                 *[f"{m['components'].get(c, float('nan')):.2f}" for c in COMPONENTS], f"{toks:.0f}", str(m["episodes"])]
+                 *[f"{m['components'].get(c, float('nan')):.2f}" for c in RubricJudge.components], f"{toks:.0f}", str(m["episodes"])]
         lines.append("| " + " | ".join(cells) + " |")
     if runs:
         r0 = runs[0]

@@ -14,7 +14,6 @@ learning_curve.png. Each iteration's GRPO update starts a fresh optimizer on the
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +21,21 @@ import hydra
 import orjson
 from omegaconf import DictConfig
 
-from experiments import config as _config  # noqa: F401
+from experiments import config as _config
+from experiments.layout import HISTORY, ITER, METRICS, MODEL_DIR, NODE_SCORES, REWARDS, TRAJECTORIES
 
 
 def run_learn_loop(cfg: DictConfig) -> dict[str, Any]:
     os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
-    import torch
-    from trl import GRPOConfig, GRPOTrainer
+    from trl import GRPOTrainer
 
     import codreamer_env as ce
-    from agents.grpo import MultiTurnRollout, RolloutConfig, env_reward_func
+    from agents.grpo import MultiTurnRollout, RolloutConfig, env_reward_func, grpo_args
     from agents.llm import LLMAgent, TransformersBackend
-    from experiments.benchmark import episode_row
+    from codreamer_env import runner
+    from codreamer_env.models import load_causal_lm
+    from experiments.evaluation import evaluate_policy
     from experiments.factory import make_agent, make_reward
-    from experiments.train_grpo import evaluate, load_policy
 
     out = Path(cfg.output_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -54,57 +54,42 @@ def run_learn_loop(cfg: DictConfig) -> dict[str, Any]:
         atomic_write_json(path, {sid: ns.to_json()["scores"] for sid, ns in sorted(scores.items())})
 
     reward_model = make_reward(cfg.judge, cfg.reward)
-    model, tok = load_policy(cfg)
-    on_gpu = torch.cuda.is_available()
+    by_id = {sc.id: sc for sc in train}
+
+    def make_env() -> ce.SalesEmailEnv:  # ranks with the current node scores
+        return ce.SalesEmailEnv(scenarios=train, max_turns=cfg.rollout.max_turns, reward_model=reward_model,
+                                node_scores=node_scores)
+
+    model, tok = load_causal_lm(cfg.model, for_training=True)
     history: list[dict[str, Any]] = []
-    m0 = evaluate(model, tok, cfg, 0, out)
-    (out / "iter0_metrics.json").write_bytes(orjson.dumps({"iteration": 0, "val": m0}, option=orjson.OPT_INDENT_2))
-    save_scores(out / "iter0_node_scores.json")
+    m0 = evaluate_policy(model, tok, cfg, 0, out)
+    (out / ITER.format(0, METRICS)).write_bytes(orjson.dumps({"iteration": 0, "val": m0}, option=orjson.OPT_INDENT_2))
+    save_scores(out / ITER.format(0, NODE_SCORES))
     history.append({"iteration": 0, "val_reward": m0["reward_mean"], "train_reward": None})
     n = ll.episodes_per_iter
     for it in range(1, ll.iterations + 1):
         start = ((it - 1) * n) % len(train)
         batch = [train[(start + k) % len(train)] for k in range(n)]
-        envs = [ce.SalesEmailEnv(scenarios=train, max_turns=cfg.rollout.max_turns, reward_model=reward_model,
-                                 node_scores=node_scores) for _ in batch]
         # (1) generate
         if ll.generator == "policy":
             agent: Any = LLMAgent(TransformersBackend(model_obj=model, tokenizer=tok), name="policy",
                                   max_new_tokens=cfg.rollout.max_tokens_per_turn, temperature=cfg.rollout.temperature,
                                   prefill=cfg.rollout.prefill)
         else:
-            agent = make_agent(_config.AgentConfig(name=ll.generator))
-        trajs = ce.play_episodes(envs, agent.act_batch, [sc.id for sc in batch], defer_reward=True)
+            agent = make_agent(_config.AgentConfig(name=ll.generator), train)
+        played = runner.play(agent, runner.make_jobs(batch, seed=None), make_env)
         # (2) score: the episodes of one scenario together (a group judge sees the group)
-        by_sc: dict[str, list[int]] = defaultdict(list)
-        for j, sc in enumerate(batch):
-            by_sc[sc.id].append(j)
-        rewards: list[tuple[float, dict[str, Any]]] = [(0.0, {})] * n
-        for sid, idx in by_sc.items():
-            for j, res in zip(idx, reward_model.score_group(ce.get_scenario(sid), [trajs[j] for j in idx]), strict=True):
-                rewards[j] = (float(res[0]), dict(res[1]))
-        rows = []
-        for j, t in enumerate(trajs):
-            info = {"trajectory": t, "reward_components": rewards[j][1]}
-            rows.append(episode_row(ll.generator, 0, 0, info, rewards[j][0], {}, 0.0))
-        (out / f"iter{it}_trajectories.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
-        (out / f"iter{it}_rewards.jsonl").write_bytes(b"".join(orjson.dumps(
-            {"id": t.id, "scenario_id": t.scenario_id, "reward": rewards[j][0],
-             "components": {k: v for k, v in rewards[j][1].items()}}) + b"\n" for j, t in enumerate(trajs)))
+        episodes = runner.score(reward_model, played, train)
+        rewards = [ep.reward for ep in episodes]
+        (out / ITER.format(it, TRAJECTORIES)).write_bytes(
+            b"".join(orjson.dumps(ep.to_row(ll.generator)) + b"\n" for ep in episodes))
+        (out / ITER.format(it, REWARDS)).write_bytes(b"".join(orjson.dumps(
+            {"id": ep.trajectory.id, "scenario_id": ep.job.scenario_id, "reward": ep.reward,
+             "components": ep.components}) + b"\n" for ep in episodes))
         # (3) GRPO update on this iteration's scenarios, ranking with the current node scores
-        rollout = MultiTurnRollout(
-            RolloutConfig(scenario_set=cfg.env.scenario_set, split=cfg.env.split, max_turns=cfg.rollout.max_turns,
-                          max_tokens_per_turn=cfg.rollout.max_tokens_per_turn, temperature=cfg.rollout.temperature,
-                          top_p=cfg.rollout.top_p, prefill=cfg.rollout.prefill),
-            env_factory=lambda: ce.SalesEmailEnv(scenarios=train, max_turns=cfg.rollout.max_turns,
-                                                 reward_model=reward_model, node_scores=node_scores))
-        g = cfg.grpo
-        args = GRPOConfig(output_dir=str(out / f"iter{it}_grpo"), per_device_train_batch_size=g.per_device_batch_size,
-                          num_generations=g.num_generations, max_steps=ll.grpo_steps_per_iter,
-                          learning_rate=g.learning_rate, beta=g.beta, max_completion_length=g.max_completion_length,
-                          logging_steps=1, save_strategy="no", seed=g.seed + it, bf16=on_gpu, use_cpu=not on_gpu,
-                          report_to=[],
-                          gradient_checkpointing=on_gpu if g.gradient_checkpointing is None else g.gradient_checkpointing)
+        rollout = MultiTurnRollout(_config.build(RolloutConfig, cfg.rollout), env_factory=make_env)
+        args = grpo_args(cfg.grpo, out / f"iter{it}_grpo", max_steps=ll.grpo_steps_per_iter, save_strategy="no",
+                         seed=cfg.grpo.seed + it)
         pos = {s.id: k for k, s in enumerate(train)}
         dataset = ce.scenario_dataset(cfg.env.split, cfg.env.scenario_set).select(
             [pos[sid] for sid in dict.fromkeys(sc.id for sc in batch)])
@@ -114,24 +99,25 @@ def run_learn_loop(cfg: DictConfig) -> dict[str, Any]:
         model = trainer.model
         # (4) KG node scores learn from the scored, cited nodes
         moved: dict[str, dict[str, list[float]]] = {}
-        for j, t in enumerate(trajs):
+        for ep in episodes:
+            t = ep.trajectory
             if t.final_email is not None and t.final_email.citations:
-                sc = ce.get_scenario(t.scenario_id)
-                changes = node_scores(sc).update(t.final_email.citations, rewards[j][0], ll.eta)
+                sc = by_id[t.scenario_id]
+                changes = node_scores(sc).update(t.final_email.citations, ep.reward, ll.eta)
                 moved.setdefault(sc.id, {}).update({k: [round(a, 6), round(b, 6)] for k, (a, b) in changes.items()})
-        save_scores(out / f"iter{it}_node_scores.json")
+        save_scores(out / ITER.format(it, NODE_SCORES))
         # (5) evaluate
-        mv = evaluate(model, tok, cfg, it, out)
-        train_mean = sum(r for r, _ in rewards) / n
-        (out / f"iter{it}_metrics.json").write_bytes(orjson.dumps(
+        mv = evaluate_policy(model, tok, cfg, it, out)
+        train_mean = sum(rewards) / n
+        (out / ITER.format(it, METRICS)).write_bytes(orjson.dumps(
             {"iteration": it, "train_reward_mean": train_mean, "val": mv, "node_score_changes": moved,
              "grpo_steps": ll.grpo_steps_per_iter}, option=orjson.OPT_INDENT_2))
         history.append({"iteration": it, "val_reward": mv["reward_mean"], "train_reward": train_mean})
         print(f"iteration {it}: train reward {train_mean:.3f}, val reward {mv['reward_mean']:.3f}")
-    model.save_pretrained(out / "final")
-    tok.save_pretrained(out / "final")
+    model.save_pretrained(out / MODEL_DIR)
+    tok.save_pretrained(out / MODEL_DIR)
     plot_curve(history, out / "learning_curve.png")
-    (out / "history.json").write_bytes(orjson.dumps(history, option=orjson.OPT_INDENT_2))
+    (out / HISTORY).write_bytes(orjson.dumps(history, option=orjson.OPT_INDENT_2))
     return {"history": history, "output_dir": str(out)}
 
 

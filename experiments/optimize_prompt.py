@@ -19,7 +19,6 @@ live feedback (rolling back on a significant regression), then the triggers.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,8 @@ import hydra
 import orjson
 from omegaconf import DictConfig, OmegaConf
 
-from experiments import config as _config  # noqa: F401
+from experiments import config as _config
+from experiments.layout import RL_RESULT, RL_REWRITER_DIR, ROUNDS
 
 
 def initial_text(spec: str) -> str:
@@ -54,13 +54,6 @@ def protected_for(text: str, names: Any) -> list[str]:
     if "tool_protocol" not in out and SECTIONS["tool_list"] in text:
         out.insert(0, "tool_list")
     return out
-
-
-def from_config(cls: type, section: DictConfig, **extra: Any) -> Any:
-    """The runtime dataclass `cls` built from the config section's fields of the same names (the Hydra schemas
-    in experiments/config.py carry a few more, such as `enabled`)."""
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in section.items() if k in names}, **extra)
 
 
 def open_registry(cfg: DictConfig) -> Any:
@@ -104,24 +97,62 @@ def build_optimizer(cfg: DictConfig, registry: Any, feedback: list[Any], extra_p
                                            temperature=cfg.rewriter.temperature))
     proposers += list(extra_proposers)
     # The agent must read its system prompt from each episode (the arm's prompt), never a fixed one.
-    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}))
     search = load_scenarios(cfg.env.scenario_set, o.search_split)
     holdout = load_scenarios(cfg.env.scenario_set, o.holdout_split)[: o.holdout_limit]
+    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}), search + holdout)
     if o.search_split == o.holdout_split:
         raise ValueError("optimizer.holdout_split must differ from optimizer.search_split (the confirmation must "
                          "use scenarios the search never saw)")
-    settings = from_config(OptimizerSettings, o)
-    gate_cfg = from_config(GateConfig, cfg.gate, seed=o.seed)
-    budget = from_config(Budget, cfg.budget)
+    settings = _config.build(OptimizerSettings, o)
+    gate_cfg = _config.build(GateConfig, cfg.gate)
+    budget = _config.build(Budget, cfg.budget)
     return PromptOptimizer(registry, proposers, agent, make_reward(cfg.judge, cfg.reward), search, holdout,
                            cfg.output_dir, settings, gate_cfg, budget, feedback,
                            env_kwargs={"tool_config": tool_config(cfg.env)})
 
 
+def train_rl_rewriter(cfg: Any, registry: Any) -> dict[str, Any]:
+    """`experiments.optimize_prompt rl_rewriter.enabled=true`: train on the search split with the configured
+    policy and judge; the trained rewriter then proposes through `MetaPromptProposer`."""
+    from omegaconf import OmegaConf
+
+    from agents.prompt_proposers import LocalChat
+    from agents.rewriter_grpo import compare_rewriters, rewrite_quality, train_rewriter
+    from codreamer_env._io import atomic_write_json
+    from codreamer_env.scenarios import load_scenarios
+    from experiments.factory import make_agent, make_reward
+
+    r = cfg.rl_rewriter
+    search = load_scenarios(cfg.env.scenario_set, cfg.optimizer.search_split)
+    held_out = load_scenarios(cfg.env.scenario_set, cfg.optimizer.holdout_split)[: r.eval_scenarios]
+    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}), search + held_out)
+    reward_model = make_reward(cfg.judge, cfg.reward)
+    incumbent, protected = registry.active_text(), registry.protected
+
+    def quality(model: str) -> dict[str, Any]:
+        return rewrite_quality(LocalChat(model), incumbent, protected, agent, reward_model, held_out,
+                               k=r.eval_rewrites, max_new_tokens=r.max_completion_length, temperature=1.0,
+                               seed=cfg.optimizer.seed + 7, max_turns=cfg.optimizer.max_turns)
+
+    before = quality(cfg.rewriter.model) if r.eval_rewrites else None
+    res = train_rewriter(cfg.rewriter.model, agent, reward_model,
+                         search, incumbent,
+                         protected, Path(cfg.output_dir) / RL_REWRITER_DIR, steps=r.steps,
+                         num_generations=r.num_generations, minibatch=r.minibatch, learning_rate=r.learning_rate,
+                         max_completion_length=r.max_completion_length, max_turns=cfg.optimizer.max_turns,
+                         seed=cfg.optimizer.seed)
+    if before is not None:
+        after = quality(res["model"])
+        res["quality"] = {"before": before, "after": after,
+                          "difference": compare_rewriters(before["rewards"], after["rewards"], seed=cfg.optimizer.seed)}
+    atomic_write_json(Path(cfg.output_dir) / RL_REWRITER_DIR / RL_RESULT, res)
+    return res
+
+
 def plot_rounds(out_dir: Path) -> Path | None:
     """active_score.png: the active prompt's score on the search scenarios after each round (deploys marked),
     with the held-out scores of confirmed and failed candidates."""
-    path = out_dir / "rounds.jsonl"
+    path = out_dir / ROUNDS
     if not path.exists():
         return None
     rounds = [r for r in (orjson.loads(x) for x in path.read_bytes().splitlines() if x.strip())
@@ -169,16 +200,14 @@ def run_once(cfg: DictConfig, now: float | None = None) -> dict[str, Any]:
     events = FeedbackStore(list(cfg.feedback_paths)).events() if cfg.feedback_paths else []
     result: dict[str, Any] = {"time": time.time() if now is None else now}
     if cfg.monitor.enabled and events:
-        m = monitor_deployment(registry, events, from_config(MonitorConfig, cfg.monitor), now)
+        m = monitor_deployment(registry, events, _config.build(MonitorConfig, cfg.monitor), now)
         result["monitor"] = m.to_dict()
         if m.rollback:
             v = registry.rollback(reason=m.reason, details=m.to_dict())
             result["rolled_back_to"] = v.id
             print(f"rolled back to {v.id}: {m.reason}")
     if cfg.triggers.enabled:
-        t = cfg.triggers
-        d = check_triggers(events, registry.optimization_times(),
-                           from_config(TriggerConfig, t), now)
+        d = check_triggers(events, registry.optimization_times(), _config.build(TriggerConfig, cfg.triggers), now)
         result["triggers"] = d.to_dict()
         if not d.fire:
             print("not optimizing: " + "; ".join(d.reasons))
@@ -186,9 +215,8 @@ def run_once(cfg: DictConfig, now: float | None = None) -> dict[str, Any]:
     extra = []
     if cfg.rl_rewriter.enabled:
         from agents.prompt_proposers import LocalChat, MetaPromptProposer
-        from agents.rewriter_grpo import train_rewriter_from_config
 
-        result["rl_rewriter"] = rl = train_rewriter_from_config(cfg, registry)
+        result["rl_rewriter"] = rl = train_rl_rewriter(cfg, registry)
         trained = MetaPromptProposer(LocalChat(rl["model"]), n=cfg.optimizer.candidates, scope="instructions",
                                      max_new_tokens=cfg.rewriter.max_new_tokens, temperature=cfg.rewriter.temperature)
         trained.name = "prewrite_rl"

@@ -19,13 +19,14 @@ import orjson
 from omegaconf import DictConfig
 
 import codreamer_env as ce
+from codreamer_env._io import read_jsonl_rows
 from experiments import config as _config  # noqa: F401
-from experiments.benchmark import read_rows
 from experiments.factory import make_reward
+from experiments.layout import TRAJECTORIES
 
 
 def rescore(run: str | Path, reward_model: Any, out_name: str = "rescored.jsonl") -> list[dict[str, Any]]:
-    rows = read_rows(Path(run) / "trajectories.jsonl")
+    rows = read_jsonl_rows(Path(run) / TRAJECTORIES)
     by_sc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_sc[r["scenario_id"]].append(r)

@@ -28,10 +28,10 @@ import hydra
 from omegaconf import DictConfig
 
 import codreamer_env as ce
-from codreamer_env._io import iter_jsonl
+from codreamer_env._io import iter_jsonl, read_jsonl_rows
 from codreamer_env.errors import DataError
 from experiments import config as _config  # noqa: F401
-from experiments.benchmark import read_rows
+from experiments.layout import TRAJECTORIES
 
 Ask = Callable[[str], str]
 
@@ -163,7 +163,7 @@ def apply_decisions(path: str | Path, rows: list[dict[str, Any]], store: ce.Feed
 
 
 def run_review(cfg: DictConfig, ask: Ask = input, out: Callable[[str], None] = print) -> int:
-    rows = read_rows(Path(cfg.run) / "trajectories.jsonl")
+    rows = read_jsonl_rows(Path(cfg.run) / TRAJECTORIES)
     if not rows:
         raise SystemExit(f"no trajectories in {cfg.run}")
     store = ce.FeedbackStore(cfg.feedback)

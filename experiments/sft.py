@@ -21,6 +21,7 @@ import orjson
 from omegaconf import DictConfig
 
 from experiments import config as _config  # noqa: F401
+from experiments.layout import MODEL_DIR, TRAJECTORIES
 
 
 def conversation(traj: Any, edited_body: str | None = None) -> list[dict[str, str]]:
@@ -40,7 +41,7 @@ def conversation(traj: Any, edited_body: str | None = None) -> list[dict[str, st
 def collect_examples(runs: list[str], min_reward: float, feedback_paths: list[str]) -> list[dict[str, Any]]:
     """[{"messages": [...]}] from benchmark runs and human reviews (see the module docstring)."""
     import codreamer_env as ce
-    from experiments.benchmark import read_rows
+    from codreamer_env._io import read_jsonl_rows
 
     reviews: dict[str, Any] = {}
     if feedback_paths:
@@ -48,7 +49,7 @@ def collect_examples(runs: list[str], min_reward: float, feedback_paths: list[st
             reviews[ev.trajectory_id] = ev
     out, seen = [], set()
     for run in runs:
-        for row in read_rows(Path(run) / "trajectories.jsonl"):
+        for row in read_jsonl_rows(Path(run) / TRAJECTORIES):
             ev = reviews.get(row["id"])
             if row["id"] in seen or (ev is not None and ev.decision == "reject"):
                 continue
@@ -86,7 +87,7 @@ def run_sft(cfg: DictConfig) -> Any:
     from transformers import AutoModelForCausalLM
     from trl import SFTConfig, SFTTrainer
 
-    from agents.models import pick_device_dtype, resolve_model_path
+    from codreamer_env.models import pick_device_dtype, resolve_model_path
 
     examples = collect_examples(list(cfg.runs), cfg.min_reward, list(cfg.feedback_paths))
     if not examples:
@@ -104,7 +105,7 @@ def run_sft(cfg: DictConfig) -> Any:
     trainer = SFTTrainer(model=model, args=args, train_dataset=datasets.Dataset.from_list(examples),
                          processing_class=tok)
     trainer.train()
-    final = out / "final"
+    final = out / MODEL_DIR
     trainer.save_model(str(final))
     tok.save_pretrained(final)
     (out / "sft_examples.jsonl").write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in examples))

@@ -62,6 +62,6 @@ def llama_server_logprobs():
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory):
     """A tiny random Llama model with SmolLM2's tokenizer, built from a config once per session."""
-    from agents.models import tiny_random_model
+    from codreamer_env.models import tiny_random_model
 
     return tiny_random_model(tmp_path_factory.mktemp("tiny-model"))

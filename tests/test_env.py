@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import codreamer_env as ce
 from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent, call
+from codreamer_env import runner
 from codreamer_env.actions import parse_action
 from codreamer_env.vector import split_infos
 
@@ -37,6 +38,19 @@ def test_check_env_passes_without_warnings():
     hard = gym.make(ce.HARD_ENV_ID)
     check_env(hard.unwrapped)
     assert hard.unwrapped.scenarios[0].difficulty == "hard"
+
+
+def test_max_turns_default_is_the_scenario_sets():
+    from codreamer_env.integrations.trl import SalesEmailToolEnv
+    from codreamer_env.scenarios import MAX_TURNS, default_max_turns
+
+    assert MAX_TURNS == {"default": 6, "hard": 10}  # what configs/env/{default,val,hard}.yaml say
+    assert gym.make(ce.ENV_ID).unwrapped.max_turns == 6 and gym.make(ce.HARD_ENV_ID).unwrapped.max_turns == 10
+    assert ce.SalesEmailEnv(scenarios=ce.load_scenarios("hard-v1")).max_turns == default_max_turns("hard") == 10
+    assert ce.SalesEmailEnv(max_turns=3).max_turns == 3 and SalesEmailToolEnv()._env.max_turns == 6
+    assert default_max_turns("default-v1") == default_max_turns("my-set") == 6
+    with pytest.raises(ValueError, match="max_turns"):
+        ce.SalesEmailEnv(max_turns=0)
 
 
 def test_reset_contract():
@@ -162,7 +176,7 @@ def test_shaped_tool_reward_wrapper():
     _, r, *_, info = env.step("no call here")
     assert r == pytest.approx(-0.1) and info["env_reward"] == 0.0
     _, r, *_, info = env.step(call("get_relevant_context", node_id="Customer Job"))
-    assert r > 0 and info["shaping"] == pytest.approx(0.05 * len(set(env.unwrapped._retrieved) & set(ce.get_scenario(SID).gold_nodes)))
+    assert r > 0 and info["shaping"] == pytest.approx(0.05 * len(set(env.unwrapped.retrieved_nodes) & set(ce.get_scenario(SID).gold_nodes)))
     _, r, *_ = env.step(call("get_relevant_context", node_id="Customer Job"))
     assert r == 0.0  # no new gold nodes, no bonus twice
 
@@ -197,14 +211,15 @@ def test_group_rollout_scores_the_group_together():
 
     judge = RecordingJudge()
     envs = [ce.SalesEmailEnv(reward_model=judge) for _ in range(4)]
-    res = ce.rollout_group(envs, OracleAgent().act_batch, SID, seed=1)
-    assert seen == [4] and len(res.rewards) == 4 and len({t.id for t in res.trajectories}) == 1
-    assert all(r > 0.8 for r in res.rewards)
+    jobs = [runner.Job(SID, k, 1 + k) for k in range(4)]
+    res = runner.evaluate(OracleAgent(), judge, [ce.get_scenario(SID)], jobs=jobs, envs=envs)
+    assert seen == [4] and len(res) == 4 and len({ep.trajectory.id for ep in res}) == 1
+    assert all(ep.reward > 0.8 for ep in res)
     # A random policy gives a group with spread; every member is scored in the one group call.
-    res = ce.rollout_group(envs, RandomAgent(seed=3).act_batch, SID, seed=1)
-    assert seen == [4, 4] and len({t.id for t in res.trajectories}) > 1
-    assert all(info_r == pytest.approx(judge.score(ce.get_scenario(SID), t.final_email, t).total)
-               for info_r, t in zip(res.rewards, res.trajectories, strict=True))
+    res = runner.evaluate(RandomAgent(seed=3), judge, [ce.get_scenario(SID)], jobs=jobs, envs=envs)
+    assert seen == [4, 4] and len({ep.trajectory.id for ep in res}) > 1
+    assert all(ep.reward == pytest.approx(judge.score(ce.get_scenario(SID), ep.trajectory.final_email, ep.trajectory).total)
+               for ep in res)
 
 
 def _episode_digest(seed: int) -> str:

@@ -9,8 +9,9 @@ from hydra.errors import ConfigCompositionException
 from omegaconf import OmegaConf
 
 import codreamer_env as ce
+from codreamer_env._io import read_jsonl_rows
 from experiments import config as _cfg  # noqa: F401
-from experiments.benchmark import read_rows, run_benchmark
+from experiments.benchmark import run_benchmark
 from experiments.leaderboard import build
 
 CONFIGS = str(Path(__file__).resolve().parent.parent / "configs")
@@ -62,7 +63,7 @@ def test_benchmark_writes_outputs_and_resumes(tmp_path):
     m2 = run_benchmark(cfg, out)
     assert m2["episodes_this_run"] == 3 and m2["episodes"] == 8
     assert m2["reward_mean"] == pytest.approx(m["reward_mean"])
-    assert len(read_rows(out / "trajectories.jsonl")) == 8
+    assert len(read_jsonl_rows(out / "trajectories.jsonl")) == 8
     m3 = run_benchmark(cfg, out)
     assert m3["episodes_this_run"] == 0
     import datasets
@@ -99,16 +100,24 @@ def test_wandb_logger_writes_offline_run_files(tmp_path, monkeypatch):
             assert "sk-SENTINEL" not in p.read_text(errors="ignore")
 
 
+@pytest.mark.parametrize("agent", ["random", "greedy", "oracle", "instruction_follower"])
+def test_every_scripted_agent_config_runs_the_smoke_benchmark(tmp_path, agent):
+    # smollm2 and openai (the LLM configs) run in the two tests below; a new config must be added here or there.
+    assert set(GROUPS["agent"]) == {"random", "greedy", "oracle", "instruction_follower", "smollm2", "openai"}
+    m = run_benchmark(_bench_cfg(tmp_path, f"agent={agent}", "experiment.plot=false"), tmp_path / agent)
+    assert m["episodes"] == 4 and m["agent"] == agent and m["reference"] == (agent == "oracle")
+
+
 def test_transformers_backend_on_a_tiny_random_model(tmp_path, tiny_model_dir):
     cfg = _bench_cfg(tmp_path, "agent=smollm2", f"agent.model={tiny_model_dir}", "agent.max_new_tokens=24",
                      "env.limit=3", "env.max_turns=2", "experiment.batch_size=3")
     m = run_benchmark(cfg, tmp_path / "run")
     assert m["episodes"] == 3 and m["completion_tokens"] > 0 and m["prompt_tokens"] > 3 * 100
-    rows = read_rows(tmp_path / "run" / "trajectories.jsonl")
+    rows = read_jsonl_rows(tmp_path / "run" / "trajectories.jsonl")
     assert all(r["turns"] == 2 and r["prompt_tokens"] > 0 for r in rows)
     # Same config and seed: the same generations.
     m2 = run_benchmark(cfg, tmp_path / "run2")
-    assert [r["trajectory"] for r in rows] == [r["trajectory"] for r in read_rows(tmp_path / "run2" / "trajectories.jsonl")]
+    assert [r["trajectory"] for r in rows] == [r["trajectory"] for r in read_jsonl_rows(tmp_path / "run2" / "trajectories.jsonl")]
     del m2
 
 
@@ -126,7 +135,7 @@ def test_real_smollm2_agent_plays_episodes(tmp_path):
                      "agent.max_new_tokens=32")
     m = run_benchmark(cfg, tmp_path / "run")
     assert m["episodes"] == 2 and m["completion_tokens"] > 0
-    rows = read_rows(tmp_path / "run" / "trajectories.jsonl")
+    rows = read_jsonl_rows(tmp_path / "run" / "trajectories.jsonl")
     first = json.loads(rows[0]["trajectory"])["turns"][0]["action"]
     assert first.startswith('<tool_call>{"name": "')  # the configured prefill
 

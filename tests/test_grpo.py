@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 import codreamer_env as ce
-from agents.grpo import MultiTurnRollout, RolloutConfig, env_reward_func
+from agents.grpo import MultiTurnRollout, RolloutConfig, env_reward_func, generated_tokens
 from agents.llm import to_text_messages
 
 
@@ -26,7 +26,7 @@ def test_rollout_masks_every_env_token_and_keeps_the_models(tiny):
     roll = MultiTurnRollout(RolloutConfig(max_turns=3, max_tokens_per_turn=12))
     out = roll(prompts, SimpleNamespace(processing_class=tok, model=model))
     assert {"prompt_ids", "completion_ids", "logprobs", "env_mask", "env_reward"} <= set(out)
-    envs = roll._pool[:4]
+    envs = roll.envs.envs[:4]
     for i, env in enumerate(envs):
         ids, mask, lps = out["completion_ids"][i], out["env_mask"][i], out["logprobs"][i]
         assert len(ids) == len(mask) == len(lps)
@@ -57,9 +57,9 @@ def test_generated_cut_ignores_padding_and_keeps_the_stop_string(tiny):
     _, tok = tiny
     call = tok('<tool_call>{"name": "x"}</tool_call>', add_special_tokens=False)["input_ids"]
     eos = tok.eos_token_id
-    toks, lps = MultiTurnRollout._generated(tok, call + [eos, eos, eos], [-0.5] * (len(call) + 3), eos)
+    toks, lps = generated_tokens(tok, call + [eos, eos, eos], [-0.5] * (len(call) + 3), eos)
     assert toks == call and len(lps) == len(call)
-    toks, _ = MultiTurnRollout._generated(tok, [5, 6, eos, eos], [-1.0] * 4, eos)
+    toks, _ = generated_tokens(tok, [5, 6, eos, eos], [-1.0] * 4, eos)
     assert toks == [5, 6, eos]  # a natural end of turn is the model's own token
 
 

@@ -6,7 +6,9 @@ import time
 import pytest
 
 import codreamer_env as ce
+from agents.base import BaseAgent
 from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent
+from codreamer_env import runner
 from codreamer_env.rewards.llm_judge import LLMJudgeConfig, PointwiseLLMJudge, RulerJudge
 
 SID = "default-v2/test/0004"
@@ -16,7 +18,7 @@ SENTINEL = "sk-SENTINEL-do-not-log-7f3a9c"
 def _group(n=4, seed=0):
     """Four trajectories of one scenario from agents of different quality."""
     agents = [OracleAgent(), GreedyKGAgent(), RandomAgent(seed=seed), RandomAgent(seed=seed + 1)][:n]
-    trajs = [ce.rollout_group([ce.SalesEmailEnv()], a.act_batch, SID, seed=seed).trajectories[0] for a in agents]
+    trajs = [runner.play(a, [runner.Job(SID, 0, seed)], [ce.SalesEmailEnv()])[0].trajectory for a in agents]
     return ce.get_scenario(SID), trajs
 
 
@@ -115,19 +117,16 @@ def test_env_with_ruler_judge_gives_group_relative_rewards(fault_server, tmp_pat
     judge = _judge(fault_server, tmp_path)
     envs = [ce.SalesEmailEnv(reward_model=judge) for _ in range(4)]
     agents = [OracleAgent(), GreedyKGAgent(), RandomAgent(seed=5), RandomAgent(seed=6)]
-    live_agents = {}
 
-    def policy(obs, infos):
-        out = []
-        for o, i in zip(obs, infos, strict=True):
-            k = live_agents.setdefault(id(i["messages"][0]), len(live_agents))
-            out.append(agents[k % 4].act(o, i))
-        return out
+    class Mixed(BaseAgent):  # episode k of the group is played by agents[k]
+        def act(self, observation, info):
+            return agents[info["slot"]].act(observation, info)
 
-    res = ce.rollout_group(envs, policy, SID, seed=0)
+    res = runner.evaluate(Mixed(), judge, [ce.get_scenario(SID)], jobs=[runner.Job(SID, k, k) for k in range(4)],
+                          envs=envs)
     assert fault_server.requests == 1  # the whole group in one judge call
-    assert len(res.rewards) == 4 and all(c["judge_source"] == "llm" for c in res.components)
-    assert max(res.rewards) > min(res.rewards)
+    assert len(res) == 4 and all(ep.components["judge_source"] == "llm" for ep in res)
+    assert max(ep.reward for ep in res) > min(ep.reward for ep in res)
 
 
 def test_api_key_never_written(fault_server, tmp_path, monkeypatch):

@@ -116,21 +116,21 @@ def test_an_equal_candidate_is_rejected(tmp_path, splits):
     assert d["mean_diff"] != 0.0  # different wording: independent lapses, so the null is not trivially exact
 
 
-def test_false_deploy_rate_under_the_null_stays_within_alpha(splits):
+def test_false_deploy_rate_under_the_null_stays_within_the_significance_level(splits):
     """200 comparisons of two prompts with the same instructions in different words."""
     agent, judge = InstructionFollowingAgent(), ce.RubricJudgeV1()
     scen = splits[0][:16]
     base = default_system_prompt()
-    alpha, deploys, significant = 0.05, 0, 0
+    significance, deploys, significant = 0.05, 0, 0
     for i in range(200):
         a = base + f"\n\nVariant {i}a."
         b = base + f"\n\nVariant {i}b."
         arms = paired_evaluation({"inc": a, "cand": b}, scen, agent, judge, trials=1, seed=i, keep_trajectories=False)
-        d = gate(arms, "inc", GateConfig(alpha=alpha, seed=i, resamples=2000))[0]
+        d = gate(arms, "inc", GateConfig(significance=significance, seed=i, resamples=2000))[0]
         deploys += d.passed
         significant += d.holm_significant
-    assert deploys / 200 <= alpha + 0.03
-    assert significant / 200 <= alpha + 0.03
+    assert deploys / 200 <= significance + 0.03
+    assert significant / 200 <= significance + 0.03
 
 
 def test_holm_correction_is_applied_across_a_rounds_candidates():
@@ -143,7 +143,7 @@ def test_holm_correction_is_applied_across_a_rounds_candidates():
     inc = ArmScores(rewards={f"s{k}": [0.5] for k in range(n)})
     good = ArmScores(rewards={f"s{k}": [0.5 + (0.06 if k < 14 else -0.05)] for k in range(n)})
     nulls = [ArmScores(rewards={f"s{k}": [0.5 + float(rng.choice([-0.05, 0.05]))] for k in range(n)}) for _ in range(2)]
-    cfg = GateConfig(alpha=0.05, min_margin=0.0, min_abs_margin=0.0, resamples=20000)
+    cfg = GateConfig(significance=0.05, min_margin=0.0, min_abs_margin=0.0, resamples=20000)
     alone = gate({"inc": inc, "good": good}, "inc", cfg)[0]
     together = {d.candidate: d for d in gate({"inc": inc, "good": good, "n1": nulls[0], "n2": nulls[1]}, "inc", cfg)}
     assert 0.05 / 3 < alone.test.p_value <= 0.05
@@ -269,7 +269,7 @@ def test_monitoring_rolls_back_a_significant_regression(tmp_path):
     base = rev(v1, "accept", 30, t - 100) + rev(v1, "reject", 10, t - 100)
     bad = base + rev(v2, "accept", 8, t + 10) + rev(v2, "reject", 17, t + 10)
     fine = base + rev(v2, "accept", 18, t + 10) + rev(v2, "edit", 7, t + 10)
-    cfg = MonitorConfig(alpha=0.05, min_reviews=20)
+    cfg = MonitorConfig(significance=0.05, min_reviews=20)
     assert not monitor_deployment(reg, base + rev(v2, "reject", 5, t + 10), cfg, t + 20).rollback  # too few yet
     assert not monitor_deployment(reg, fine, cfg, t + 20).rollback
     m = monitor_deployment(reg, bad, cfg, t + 20)

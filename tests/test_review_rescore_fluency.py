@@ -9,9 +9,10 @@ import pytest
 from hydra import compose, initialize_config_dir
 
 import codreamer_env as ce
+from codreamer_env._io import read_jsonl_rows
 from codreamer_env.rewards.fluency import FluencyScorer, WithFluency
 from experiments import config as _cfg  # noqa: F401
-from experiments.benchmark import read_rows, run_benchmark
+from experiments.benchmark import run_benchmark
 from experiments.rescore import rescore
 from experiments.review import apply_decisions, review_interactive, review_pairwise
 
@@ -30,7 +31,7 @@ def run_dir(tmp_path_factory):
 
 
 def test_interactive_review_writes_events(run_dir, tmp_path):
-    rows = read_rows(run_dir / "trajectories.jsonl")[:4]
+    rows = read_jsonl_rows(run_dir / "trajectories.jsonl")[:4]
     answers = iter(["x", "a", "r", "too generic", "e", "Hi, a better email.", "second line", ".", "no CTA", "s"])
     store = ce.FeedbackStore(tmp_path / "fb.jsonl")
     n = review_interactive(rows, store, "ana", ask=lambda _p: next(answers), out=lambda _s: None)
@@ -41,7 +42,7 @@ def test_interactive_review_writes_events(run_dir, tmp_path):
 
 
 def test_pairwise_review(run_dir, tmp_path):
-    rows = read_rows(run_dir / "trajectories.jsonl")
+    rows = read_jsonl_rows(run_dir / "trajectories.jsonl")
     # Two drafts of one scenario that differ (greedy is deterministic, so make the second one different).
     a = dict(rows[0])
     b = dict(rows[0], id="other-draft", body=rows[0]["body"] + " P.S.")
@@ -53,7 +54,7 @@ def test_pairwise_review(run_dir, tmp_path):
 
 
 def test_review_cli_from_a_decisions_file_and_terminal(run_dir, tmp_path):
-    rows = read_rows(run_dir / "trajectories.jsonl")
+    rows = read_jsonl_rows(run_dir / "trajectories.jsonl")
     dec = tmp_path / "decisions.jsonl"
     dec.write_text(json.dumps({"trajectory_id": rows[0]["id"], "decision": "accept"}) + "\n"
                    + json.dumps({"trajectory_id": rows[2]["id"], "decision": "reject", "reason": "wrong feature"}) + "\n")
@@ -75,7 +76,7 @@ def test_review_cli_from_a_decisions_file_and_terminal(run_dir, tmp_path):
 
 
 def test_rescore_blends_feedback(run_dir, tmp_path):
-    rows = read_rows(run_dir / "trajectories.jsonl")
+    rows = read_jsonl_rows(run_dir / "trajectories.jsonl")
     store = ce.FeedbackStore(tmp_path / "fb.jsonl")
     store.append(ce.HumanReview(scenario_id=rows[0]["scenario_id"], trajectory_id=rows[0]["id"], decision="reject"))
     model = ce.BlendedReward(ce.RubricJudge(), ce.RewardMix(0.5, 0.5, 0.0), store)
@@ -90,7 +91,7 @@ def test_rescore_blends_feedback(run_dir, tmp_path):
 
 
 def test_fluency_with_a_local_model(tiny_model_dir):
-    from agents.models import load_causal_lm
+    from codreamer_env.models import load_causal_lm
 
     model, tok = load_causal_lm(str(tiny_model_dir))
     scorer = FluencyScorer(model_obj=model, tokenizer=tok, lo=-12, hi=-8)

@@ -8,15 +8,14 @@ fail are in tests/test_judge_adversarial.py.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 
 import codreamer_env as ce
 from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent
-from codreamer_env import FinalEmail, RubricJudge
-from codreamer_env.rewards.rubric import COMPONENTS, RUBRIC_VERSION, SEVERE_CAP
+from codreamer_env import FinalEmail, RubricJudge, runner
+from codreamer_env.rewards import RUBRIC_VERSION
+from codreamer_env.rewards.rubric import COMPONENTS, SEVERE_CAP
 from tests.data import judge_v2_emails_a, judge_v2_emails_b
 
 MODULES = (judge_v2_emails_a, judge_v2_emails_b)
@@ -150,7 +149,7 @@ def test_pathological_text_is_judged_and_fails(judge):
 def _play(agent, scenarios, max_turns):
     envs = [ce.SalesEmailEnv(scenarios=scenarios, max_turns=max_turns) for _ in scenarios]
     judge = RubricJudge()
-    trajs = ce.play_episodes(envs, agent.act_batch, [s.id for s in scenarios], defer_reward=True)
+    trajs = [ep.trajectory for ep in runner.play(agent, runner.make_jobs(scenarios, seed=None), envs)]
     return np.array([judge.score(s, t.final_email, t).total for s, t in zip(scenarios, trajs, strict=True)])
 
 
@@ -173,11 +172,17 @@ def test_headroom_on_default_v2_and_hard_v2():
 
 
 def test_rubric_v1_stays_selectable_and_results_record_the_version():
+    from experiments.factory import judge_version
+
     sc, g = _good()
     v1 = ce.RubricJudgeV1().score(sc, _email(g))
     v2 = RubricJudge().score(sc, _email(g))
     assert ce.RubricJudgeV1.version == "rubric-v1" and RubricJudge.version == "rubric-v2"
-    assert v2.details["version"] == "rubric-v2" and re.match(r"rubric-v\d", RUBRIC_VERSION)
+    assert v2.details["version"] == "rubric-v2" and RubricJudge.version == RUBRIC_VERSION
+    assert RubricJudge.components == COMPONENTS and set(v2.components) == {*COMPONENTS, "gate"}
+    assert set(v1.components) == {*ce.RubricJudgeV1.components, "gate"}
+    ruler = ce.RulerJudge(rubric_version="my-rubric-v3")
+    assert ce.RulerJudge().version == "ruler-rubric-v1" and judge_version(ruler) == "my-rubric-v3"
     assert v1.total != v2.total or v1.components != v2.components
 
 

@@ -6,8 +6,9 @@ import pytest
 from hydra import compose, initialize_config_dir
 
 import codreamer_env as ce
+from codreamer_env._io import read_jsonl_rows
 from experiments import config as _cfg  # noqa: F401
-from experiments.benchmark import read_rows, run_benchmark
+from experiments.benchmark import run_benchmark
 from experiments.sft import collect_examples, run_sft, training_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,13 +29,13 @@ def runs(tmp_path_factory):
 
 def test_examples_select_winners_and_honour_reviews(runs, tmp_path):
     good = collect_examples([str(runs / "oracle"), str(runs / "random")], 0.8, [])
-    rows = read_rows(runs / "random" / "trajectories.jsonl")
+    rows = read_jsonl_rows(runs / "random" / "trajectories.jsonl")
     assert len(good) == sum(r["reward"] >= 0.8 for r in rows) + 4
     ex = good[0]["messages"]
     assert ex[0]["role"] == "system" and ex[-1]["role"] == "assistant" and "finalize_email" in ex[-1]["content"]
     assert all(m["role"] in ("system", "user", "assistant") for m in ex)
     fb = ce.FeedbackStore(tmp_path / "fb.jsonl")
-    oracle_rows = read_rows(runs / "oracle" / "trajectories.jsonl")
+    oracle_rows = read_jsonl_rows(runs / "oracle" / "trajectories.jsonl")
     fb.append(ce.HumanReview(scenario_id=oracle_rows[0]["scenario_id"], trajectory_id=oracle_rows[0]["id"], decision="reject"))
     fb.append(ce.HumanReview(scenario_id=oracle_rows[1]["scenario_id"], trajectory_id=oracle_rows[1]["id"],
                              decision="edit", edited_text="Hi, a shorter email. Call next week?"))

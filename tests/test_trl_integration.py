@@ -58,7 +58,17 @@ def test_unfinished_episode_gets_the_no_email_score():
     env = SalesEmailToolEnv()
     env.reset(scenario_id=SID)
     env.get_connected_nodes("Customer Job")
-    assert env.get_reward() == 0.0 and env.trajectory().final_email is None
+    assert env.get_reward() == 0.0 and env.trajectory.final_email is None
+
+
+def test_trl_offers_exactly_the_kg_tools():
+    """TRL's environment_factory offers every public function of the class as a tool (besides reset and
+    get_reward): only the three KG tools may be public functions."""
+    import inspect
+
+    offered = {n for n, _ in inspect.getmembers(SalesEmailToolEnv, predicate=inspect.isfunction)
+               if not n.startswith("_") and n not in ("reset", "get_reward")}
+    assert offered == {"get_connected_nodes", "get_relevant_context", "finalize_email"}
 
 
 def test_dataset_rows_feed_reset():

@@ -21,13 +21,15 @@ sees half a group.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import inspect
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, get_type_hints
 
+from codreamer_env import runner
 from codreamer_env.env import SalesEmailEnv
 from codreamer_env.prompts import default_system_prompt
-from codreamer_env.scenarios import DEFAULT_SET, get_scenario, load_scenarios
+from codreamer_env.scenarios import DEFAULT_SET, load_scenarios
+from codreamer_env.tools import TOOLS, Tool
 from codreamer_env.trajectory import Trajectory
 
 INSTRUCTION = "Research the prospect in the knowledge graph with the tools, then call finalize_email."
@@ -38,7 +40,7 @@ class SalesEmailToolEnv:
 
     scenario_set = DEFAULT_SET
     split = "train"
-    max_turns = 8
+    max_turns: int | None = None  # None: the scenario set's default
     reward_model: Any = None
 
     def __init__(self) -> None:
@@ -68,56 +70,37 @@ class SalesEmailToolEnv:
             self._reward = float(reward)
         return obs
 
-    def get_connected_nodes(self, node_id: str) -> str:
-        """List the nodes connected to a node, best-scored first, with each edge's label and a one-line preview.
-
-        Args:
-            node_id: Id of the node to expand, exactly as shown, e.g. "Customer Job".
-
-        Returns:
-            The connected nodes, one per line.
-        """
-        return self._step({"name": "get_connected_nodes", "arguments": {"node_id": node_id}})
-
-    def get_relevant_context(self, node_id: str, k: int = 5, radius: int = 2, max_chars: int = 800) -> str:
-        """Return evidence text from a node and its best-scored neighbourhood, and the node ids to cite.
-
-        Args:
-            node_id: Id of the node to start from, e.g. "Customer Job".
-            k: How many neighbouring nodes to include besides the start node (1-20).
-            radius: How many hops to search (1-3).
-            max_chars: Upper bound on the length of the evidence text (100-4000).
-
-        Returns:
-            The evidence text with the ids of the nodes used.
-        """
-        return self._step({"name": "get_relevant_context",
-                           "arguments": {"node_id": node_id, "k": k, "radius": radius, "max_chars": max_chars}})
-
-    def finalize_email(self, subject: str, body: str, citations: list[str]) -> str:
-        """Send the final email and end the episode.
-
-        Args:
-            subject: The email's subject line.
-            body: The email's body text, greeting to sign-off.
-            citations: Ids of the KG nodes whose facts the email uses.
-
-        Returns:
-            A confirmation.
-        """
-        return self._step({"name": "finalize_email", "arguments": {"subject": subject, "body": body,
-                                                                   "citations": citations}})
-
+    @property
     def trajectory(self) -> Trajectory:
-        """The episode so far (an unfinished one has no email)."""
-        return self._env.trajectory or self._env._build_trajectory()
+        """The episode so far (an unfinished one has no email). A property, so TRL does not offer it as a tool
+        (it offers every public function of the class)."""
+        return self._env.episode_trajectory()
 
     def get_reward(self) -> float:
         """The pointwise reward of the episode; an episode that never finalized gets the 'no email' score."""
         if self._reward is None:
-            traj = self.trajectory()
-            self._reward = float(self._env.reward_model.score_group(self._env.scenario, [traj])[0][0])
+            ep = runner.Episode(runner.Job(self._env.scenario.id), self.trajectory)
+            self._reward = float(runner.score(self._env.reward_model, [ep], [self._env.scenario])[0].reward)
         return self._reward
+
+
+def _tool_method(tool: Tool) -> Callable[..., str]:
+    """An env method running `tool`, with its function's signature and docstring (TRL's `get_json_schema` reads them)."""
+    sig = inspect.signature(tool.fn).replace(return_annotation=str)
+
+    def method(self: SalesEmailToolEnv, *args: Any, **kwargs: Any) -> str:
+        bound = sig.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        return self._step({"name": tool.name, "arguments": dict(list(bound.arguments.items())[1:])})
+
+    method.__name__ = method.__qualname__ = tool.name
+    method.__doc__, method.__signature__ = tool.fn.__doc__, sig  # type: ignore[attr-defined]
+    method.__annotations__ = {**get_type_hints(tool.fn), "return": str}
+    return method
+
+
+for _tool in TOOLS.values():  # the KG tools are the env's public typed methods
+    setattr(SalesEmailToolEnv, _tool.name, _tool_method(_tool))
 
 
 def tool_env_dataset(split: str = "train", name: str = DEFAULT_SET, system_prompt: str | None = None):
@@ -153,16 +136,11 @@ def group_reward_func(judge: Any) -> Callable[..., list[float]]:
                            **kwargs: Any) -> list[float]:
         if environments is None:
             raise ValueError("group_reward_func needs environment_factory=SalesEmailToolEnv")
-        local = [(e.trajectory().model_dump_json()) for e in environments]
+        local = [e.trajectory.model_dump_json() for e in environments]
         everything, offset = _gather(local)
-        trajs = [Trajectory.model_validate_json(t) for t in everything]
-        groups: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(trajs):
-            groups[t.scenario_id].append(i)
-        scores = [0.0] * len(trajs)
-        for sid, idx in groups.items():
-            for i, (total, _c) in zip(idx, judge.score_group(get_scenario(sid), [trajs[i] for i in idx]), strict=True):
-                scores[i] = float(total)
+        episodes = [runner.Episode(runner.Job(t.scenario_id), t)
+                    for t in map(Trajectory.model_validate_json, everything)]
+        scores = [ep.reward for ep in runner.score(judge, episodes, environments[0]._env.scenario_by_id)]
         return scores[offset : offset + len(local)]
 
     ruler_group_reward.__name__ = f"{getattr(judge, 'name', 'group')}_group_reward"

@@ -11,8 +11,10 @@ from codreamer_env.rewards.feedback import (
 )
 from codreamer_env.rewards.llm_judge import LLMJudgeConfig, PointwiseLLMJudge, RulerJudge
 from codreamer_env.rewards.outcomes import OutcomeSimulator
-from codreamer_env.rewards.rubric import RUBRIC_VERSION, RubricJudge
+from codreamer_env.rewards.rubric import RubricJudge
 from codreamer_env.rewards.rubric_v1 import RubricJudgeV1
+
+RUBRIC_VERSION = RubricJudge.version  # the default judge's version (an alias kept for old imports)
 
 __all__ = [
     "RUBRIC_VERSION",

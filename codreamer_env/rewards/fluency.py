@@ -56,7 +56,7 @@ class FluencyScorer:
         import torch
 
         if self._model is None:
-            from agents.models import load_causal_lm
+            from codreamer_env.models import load_causal_lm
 
             self._model, self._tok = load_causal_lm(self.model_name, self._device)
         tok, model = self._tok, self._model

@@ -24,7 +24,7 @@ import logging
 import os
 import random
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ import orjson
 from codreamer_env._io import loads_lenient
 from codreamer_env.rewards.base import JudgeResult
 from codreamer_env.rewards.rubric import RubricJudge
+from codreamer_env.tools import TOOLS
 
 if TYPE_CHECKING:
     from codreamer_env.scenarios import Scenario
@@ -50,7 +51,6 @@ Score each trajectory from 0 to 1 on how good its final cold sales email is, rel
 - call to action: one clear ask that matches the goal;
 - compliance: no guaranteed results or ROI, no competitor rumours, no spam language.
 A trajectory that never finalized an email scores 0."""
-RUBRIC_VERSION = "ruler-rubric-v1"
 
 
 @dataclass
@@ -61,7 +61,7 @@ class LLMJudgeConfig:
     model: str = "judge"
     api_key_env: str = "OPENAI_API_KEY"
     rubric: str = DEFAULT_RUBRIC
-    rubric_version: str = RUBRIC_VERSION
+    rubric_version: str = "ruler-rubric-v1"  # the version of `rubric`: the judges' `version`
     orderings: int = 1
     order_seed: int = 0
     concurrency: int = 4
@@ -157,11 +157,10 @@ class _LLMBase:
     """Client, cache, concurrency, retries and fallback shared by the LLM judges."""
 
     name = "llm"
+    version = property(lambda self: self.config.rubric_version, doc="The rubric's version (the config's).")
 
     def __init__(self, config: LLMJudgeConfig | None = None, fallback: Any | None = None, **overrides: Any) -> None:
-        cfg = config or LLMJudgeConfig()
-        if overrides:
-            cfg = LLMJudgeConfig(**{**asdict(cfg), **overrides})
+        cfg = replace(config or LLMJudgeConfig(), **overrides)  # an unknown override raises, naming it
         if cfg.orderings < 1 or cfg.concurrency < 1 or cfg.max_retries < 0:
             raise ValueError("orderings and concurrency must be >= 1, max_retries >= 0")
         self.config = cfg
@@ -306,7 +305,7 @@ class RulerJudge(_LLMBase):
                   prefix_len: int) -> list[dict[str, str]]:
         c = self.config
         shared = "\n\n".join(_fmt_msg(m, 2000) for m in prefix)
-        tools = "Tools available to the agent: get_connected_nodes, get_relevant_context, finalize_email."
+        tools = f"Tools available to the agent: {', '.join(TOOLS)}."
         parts = []
         for label, t in blocks:
             rest = "\n".join(x for x in (_fmt_msg(m, c.tool_result_chars) for m in t.messages[prefix_len:]) if x)

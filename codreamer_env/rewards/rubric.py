@@ -51,11 +51,9 @@ if TYPE_CHECKING:
     from codreamer_env.scenarios import Scenario
     from codreamer_env.trajectory import Trajectory
 
-RUBRIC_VERSION = "rubric-v2"
-COMPONENTS = ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance", "tone",
-              "form")
 DEFAULT_WEIGHTS = {"grounding": 0.2, "factuality": 0.15, "personalization": 0.15, "alignment": 0.2, "cta": 0.1,
                    "clarity": 0.1, "compliance": 0.05, "tone": 0.05, "form": 0.0}
+COMPONENTS = tuple(DEFAULT_WEIGHTS)  # the judge's components, in order (`RubricJudge.components`)
 SEVERE_TRAPS = frozenset({"competitor", "compliance", "stale", "other_account"})
 SEVERE_CAP = 0.2  # the most an email with one severe violation can score
 PRODUCT_SIDE_TYPES = frozenset({"product_feature", "case_study", "product", "integration", "policy", "claim",
@@ -473,7 +471,7 @@ class RubricJudge:
     """rubric-v2: deterministic, offline email judge with configurable component weights."""
 
     name = "rubric"
-    version = RUBRIC_VERSION
+    version, components = "rubric-v2", COMPONENTS
 
     def __init__(self, weights: dict[str, float] | None = None) -> None:
         self.weights = component_weights(DEFAULT_WEIGHTS, weights)
@@ -648,7 +646,7 @@ class RubricJudge:
         """The result for an episode that ended without an email (truncated): every component 0."""
         comps = dict.fromkeys(COMPONENTS, 0.0)
         comps["gate"] = 0.0
-        return JudgeResult(total=0.0, components=comps, details={"reason": "no email", "version": RUBRIC_VERSION},
+        return JudgeResult(total=0.0, components=comps, details={"reason": "no email", "version": self.version},
                            source="rubric")
 
     def score(self, scenario: Scenario, email: FinalEmail | None, trajectory: Trajectory | None = None) -> JudgeResult:
@@ -750,7 +748,7 @@ class _Scoring:
         f = self.f
         self._split()
         evidence = self._evidence()
-        details: dict[str, Any] = {"version": RUBRIC_VERSION}
+        details: dict[str, Any] = {"version": self.j.version}
         c: dict[str, float] = {}
         form = self._form(details)
         sent_nums = [self._claim_numbers(s.text) for s in self.sents]

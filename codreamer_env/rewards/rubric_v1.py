@@ -22,10 +22,9 @@ if TYPE_CHECKING:
     from codreamer_env.scenarios import Scenario
     from codreamer_env.trajectory import Trajectory
 
-RUBRIC_VERSION = "rubric-v1"
-COMPONENTS = ("grounding", "factuality", "personalization", "alignment", "cta", "clarity", "compliance")
 DEFAULT_WEIGHTS = {"grounding": 0.2, "factuality": 0.15, "personalization": 0.15, "alignment": 0.2,
                    "cta": 0.1, "clarity": 0.1, "compliance": 0.1}
+COMPONENTS = tuple(DEFAULT_WEIGHTS)  # the judge's components, in order (`RubricJudgeV1.components`)
 SEVERE_TRAPS = {"competitor", "compliance", "stale", "other_account"}
 SPAM_PHRASES = ("act now", "limited time", "click here", "buy now", "don't miss", "dont miss", "once in a lifetime",
                 "100% free", "$$$", "winner", "no obligation", "urgent", "exclusive deal", "order now", "special promotion")
@@ -103,7 +102,7 @@ class RubricJudgeV1:
     """rubric-v1: the first offline rubric judge (kept so v1 results reproduce; see `RubricJudge` for the default)."""
 
     name = "rubric"
-    version = RUBRIC_VERSION
+    version, components = "rubric-v1", COMPONENTS
 
     def __init__(self, weights: dict[str, float] | None = None, lexicon: EntityLexicon | None = None) -> None:
         self.weights = component_weights(DEFAULT_WEIGHTS, weights)

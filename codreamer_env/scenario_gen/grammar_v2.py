@@ -104,10 +104,6 @@ def label(text: str, words: int = 6) -> str:
     return " ".join(toks[:words]).rstrip(".,;:")
 
 
-def iso(d: dt.date) -> str:
-    return d.isoformat()
-
-
 def long_date(d: dt.date, rng: random.Random) -> str:
     """A date in one of a few everyday formats."""
     k = rng.randrange(3)
@@ -121,6 +117,3 @@ def long_date(d: dt.date, rng: random.Random) -> str:
 def month_year(d: dt.date) -> str:
     return f"{MONTHS[d.month - 1]} {d.year}"
 
-
-def days_before(d: dt.date, lo: int, hi: int, rng: random.Random) -> dt.date:
-    return d - dt.timedelta(days=rng.randint(lo, hi))

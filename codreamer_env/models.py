@@ -65,8 +65,9 @@ def pick_device_dtype(device: str = "auto", dtype: str = "auto") -> tuple[str, A
     return dev, dt
 
 
-def load_causal_lm(name: str, device: str = "auto", dtype: str = "auto") -> tuple[Any, Any]:
-    """(model, tokenizer) ready for batched generation: left padding, a pad token."""
+def load_causal_lm(name: str, device: str = "auto", dtype: str = "auto", *, for_training: bool = False) -> tuple[Any, Any]:
+    """(model, tokenizer) ready for batched generation: left padding, a pad token. `for_training`: left on the
+    CPU in training mode, for a trainer (Accelerate) to place."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     path = resolve_model_path(name)
@@ -75,8 +76,9 @@ def load_causal_lm(name: str, device: str = "auto", dtype: str = "auto") -> tupl
     tok.padding_side = "left"
     if tok.pad_token is None:
         tok.pad_token = tok.eos_token
-    model = AutoModelForCausalLM.from_pretrained(path, dtype=dt).to(dev)
-    model.eval()
+    model = AutoModelForCausalLM.from_pretrained(path, dtype=dt)
+    if not for_training:
+        model.to(dev).eval()
     return model, tok
 
 

@@ -1,0 +1,87 @@
+"""Evaluation with objects in: an agent (a configured one or a live model), a reward model, scenarios.
+
+`benchmark` is what `experiments.benchmark` runs after building the objects from its config; the training
+scripts call it (through `evaluate_policy`) with the policy being trained. Both play and score through
+`codreamer_env.runner`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+from omegaconf import DictConfig, OmegaConf
+from tqdm import tqdm
+
+import codreamer_env as ce
+from codreamer_env import runner
+from codreamer_env._io import read_jsonl_rows
+from experiments.factory import env_kwargs, judge_version, make_reward
+from experiments.layout import EVAL_METRICS, EVAL_RUN, METRICS, TRAJECTORIES
+from experiments.metrics import summarize
+
+
+def benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_dir: Path, *, trials: int = 1,
+              seed: int = 0, batch_size: int = 8, env_kwargs: dict[str, Any] | None = None, resume: bool = True,
+              pass_threshold: float = 0.7, bootstrap: int = 2000, meta: dict[str, Any] | None = None,
+              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Play `trials` episodes of every scenario with `agent` (objects in: a live model works as well as a
+    configured one), score each episode on its own (absolute scores, also for a group judge), and write
+    trajectories.jsonl row by row and metrics.json (`meta` merged in); returns (metrics, rows). With `resume`,
+    the episodes already in trajectories.jsonl are kept and skipped."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    t_start = time.perf_counter()
+    traj_path = out_dir / TRAJECTORIES
+    rows = read_jsonl_rows(traj_path, repair=True) if resume else []
+    if not resume and traj_path.exists():
+        traj_path.unlink()
+    done = {(r["scenario_id"], r["trial"]) for r in rows}
+    jobs = [j for j in runner.make_jobs(scenarios, trials, seed) if (j.scenario_id, j.trial) not in done]
+    bar = tqdm(total=len(scenarios) * trials, initial=len(done), desc=agent.name, unit="ep", mininterval=2.0)
+    with open(traj_path, "ab") as fh:
+
+        def write(episodes: list[runner.Episode]) -> None:
+            for ep in episodes:
+                rows.append(row := ep.to_row(agent.name))
+                fh.write(orjson.dumps(row) + b"\n")
+            fh.flush()
+            bar.update(len(episodes))
+
+        envs = runner.EnvPool(lambda: ce.SalesEmailEnv(scenarios=scenarios, reward_model=reward_model,
+                                                       **dict(env_kwargs or {})))
+        runner.evaluate(agent, reward_model, scenarios, jobs=jobs, envs=envs, batch_size=max(1, batch_size),
+                        group_by="episode", on_batch=write)
+    bar.close()
+    metrics = summarize(rows, pass_threshold, bootstrap, seed)
+    metrics.update({"agent": agent.name, "reference": bool(agent.is_reference),
+                    "judge_version": judge_version(reward_model), **(meta or {}),
+                    "wall_s_this_run": round(time.perf_counter() - t_start, 2), "episodes_this_run": len(jobs)})
+    (out_dir / METRICS).write_bytes(orjson.dumps(metrics, option=orjson.OPT_INDENT_2))
+    return metrics, rows
+
+
+def evaluate_policy(model: Any, tok: Any, cfg: DictConfig, step: int, out_dir: Path) -> dict[str, Any]:
+    """Play the eval split with the live policy (the benchmark's code, objects in): a run in eval/step<N>/ and
+    its metrics in eval/step<N>.json."""
+    from agents.llm import LLMAgent, TransformersBackend
+
+    was_training = model.training
+    model.eval()
+    agent = LLMAgent(TransformersBackend(model_obj=model, tokenizer=tok), name="policy", seed=cfg.grpo.seed,
+                     max_new_tokens=cfg.eval.max_new_tokens, temperature=0.7, prefill=cfg.rollout.prefill)
+    env = OmegaConf.merge(cfg.env, {"split": cfg.eval.split, "limit": cfg.eval.limit,
+                                    "max_turns": cfg.eval.max_turns or cfg.rollout.max_turns})
+    try:
+        metrics, _rows = benchmark(
+            agent, make_reward(cfg.judge, cfg.reward), ce.load_scenarios(env.scenario_set, env.split, limit=env.limit),
+            out_dir / EVAL_RUN.format(step), seed=0, env_kwargs=env_kwargs(env), resume=False,
+            pass_threshold=cfg.experiment.pass_threshold, bootstrap=500,
+            meta={"scenario_set": env.scenario_set, "split": env.split, "limit": env.limit, "judge": cfg.judge.name,
+                  "max_turns": env.max_turns})
+    finally:
+        if was_training:
+            model.train()
+    (out_dir / EVAL_METRICS.format(step)).write_bytes(orjson.dumps(metrics, option=orjson.OPT_INDENT_2))
+    return metrics

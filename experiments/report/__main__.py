@@ -1,0 +1,3 @@
+from experiments.report import main
+
+main()
