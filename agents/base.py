@@ -4,10 +4,10 @@ from `info`: the brief's fields and the context shown so far."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from codreamer_env.runner import Agent
+from codreamer_env.scenarios import Brief
 
 __all__ = ["Agent", "BaseAgent", "Brief", "context_entries", "parse_brief"]
 
@@ -18,26 +18,11 @@ class BaseAgent(Agent):
     name = "base"
 
 
-@dataclass
-class Brief:
-    """What the task brief says (the env's `info["brief"]`)."""
-
-    name: str
-    first_name: str
-    title: str
-    company: str
-    industry: str
-    seller: str
-    product: str
-    category: str
-    goal: str
-    start_nodes: list[str]
-    as_of: str | None = None
-
-
 def parse_brief(info: dict[str, Any]) -> Brief:
-    """The prospect, product, goal and start nodes of the episode's brief."""
-    return Brief(**info["brief"])
+    """The episode's brief (prospect, product, goal, start nodes): the env's `info["brief"]`."""
+    if "brief" not in info:
+        raise ValueError("info has no 'brief': agents read it from SalesEmailEnv's reset/step info")
+    return info["brief"]
 
 
 _CTX_LINE = re.compile(r"^\[(?P<id>[^\]]+)\] (?P<text>.*)$")

@@ -1,15 +1,16 @@
 """Multi-turn GRPO rollouts in SalesEmailEnv for TRL's GRPOTrainer (`rollout_func`), with the text protocol.
 
 Each prompt TRL hands over (the sampler has already repeated every scenario `num_generations` times, groups
-consecutive) becomes one whole episode: the policy generates a turn, the env runs the tool call, the tool
-result is appended, and so on until `finalize_email` or `max_turns`. Episodes are played in lockstep, so
-every turn is one batched `generate` over the live episodes.
+consecutive) becomes one whole episode, played by `codreamer_env.runner.play` with the policy as its agent:
+the policy generates a turn, the env runs the tool call, the tool result is appended, and so on until
+`finalize_email` or the env's turn limit (`RolloutConfig.max_turns` for the envs the rollout builds). The
+episodes run in lockstep, so every turn is one batched `generate` over the live episodes.
 
 The completion TRL trains on is every token after the prompt: the model's own turns (env_mask = 1, with
 their sampling log-probabilities) and the env's turns, i.e. the chat-template glue and tool results
-(env_mask = 0, excluded from the policy loss). Each group is scored together by the env's reward model
-(rubric, RULER or a blend), returned as `env_reward`, which `env_reward_func` hands to TRL, and episode
-statistics (turns, invalid actions, finalized, reward components) are logged as metrics.
+(env_mask = 0, excluded from the policy loss). `runner.score` scores each scenario's episodes together with
+the reward model (rubric, RULER or a blend); the rewards go back as `env_reward`, which `env_reward_func`
+hands to TRL, and episode statistics (turns, invalid actions, finalized, reward components) are logged.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from agents.base import BaseAgent
 from agents.llm import to_text_messages
 from codreamer_env import runner
 from codreamer_env.env import SalesEmailEnv
-from codreamer_env.rewards.rubric import COMPONENTS
 from codreamer_env.scenarios import DEFAULT_SET, load_scenarios
 
 STOP = "</tool_call>"
@@ -36,7 +36,7 @@ class RolloutConfig:
 
     scenario_set: str = DEFAULT_SET
     split: str = "train"
-    max_turns: int = 4
+    max_turns: int | None = None  # the turn limit of the envs the rollout builds (None: the set's default)
     max_tokens_per_turn: int = 96
     temperature: float = 1.0
     top_p: float = 1.0
@@ -155,10 +155,9 @@ class MultiTurnRollout:
             "episode/invalid_actions": sum(t.invalid_actions for t in trajs) / n,
             "episode/finalized": sum(t.final_email is not None for t in trajs) / n,
         }
-        for key in COMPONENTS:
+        for key in dict.fromkeys(k for ep in episodes for k, v in ep.components.items() if isinstance(v, (int, float))):
             vals = [ep.components[key] for ep in episodes if isinstance(ep.components.get(key), (int, float))]
-            if vals:
-                stats[f"episode/{key}"] = sum(vals) / len(vals)
+            stats[f"episode/{key}"] = sum(vals) / len(vals)  # every numeric component the reward model reports
         self.last_stats = stats
         return {"prompt_ids": policy.prompt_ids, "completion_ids": policy.completion_ids, "logprobs": policy.logps,
                 "env_mask": policy.masks, "env_reward": [ep.reward for ep in episodes], "episode_stats": [stats] * n}

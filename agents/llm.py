@@ -37,17 +37,14 @@ def to_text_messages(messages: list[dict[str, Any]], system_prompt: str | None =
                 text = "".join("<tool_call>" + orjson.dumps({"name": tc["function"]["name"], "arguments": orjson.loads(
                     tc["function"]["arguments"] or "{}")}).decode() + "</tool_call>" for tc in m["tool_calls"])
             out.append({"role": "assistant", "content": text or ""})
-        elif role == "tool":
-            content = f"<tool_response name=\"{m.get('name')}\">\n{m['content']}\n</tool_response>"
+        else:  # tool results and user turns: consecutive ones merge into one user turn
+            content = m["content"]
+            if role == "tool":
+                content = f"<tool_response name=\"{m.get('name')}\">\n{content}\n</tool_response>"
             if out and out[-1]["role"] == "user":
                 out[-1]["content"] += "\n" + content
             else:
                 out.append({"role": "user", "content": content})
-        else:
-            if out and out[-1]["role"] == "user":
-                out[-1]["content"] += "\n" + m["content"]
-            else:
-                out.append({"role": "user", "content": m["content"]})
     return out
 
 
@@ -103,8 +100,7 @@ class TransformersBackend:
             out = self.model.generate(**enc, **kwargs)
         gen = out[:, enc["input_ids"].shape[1] :]
         results = []
-        for i in range(len(prompts)):
-            ids = gen[i]
+        for i, ids in enumerate(gen):
             n_new = int((ids != tok.pad_token_id).sum()) if tok.pad_token_id is not None else len(ids)
             text = tok.decode(ids, skip_special_tokens=True)
             for s in stop or ():

@@ -50,7 +50,7 @@ class OptimizerSettings:
     search_limit: int = 32  # scenarios per round, taken in turn from the search split
     holdout_split: str = "val"
     holdout_limit: int = 64
-    max_turns: int = 6
+    max_turns: int | None = None  # None: the scenario set's default (codreamer_env.scenarios.MAX_TURNS)
     batch_size: int = 16
     seed: int = 0
     worst_k: int = 3
@@ -175,9 +175,9 @@ class PromptOptimizer:
         scenarios = self._round_scenarios(r)
         arms = self._evaluate({inc.id: inc.text, **accepted}, scenarios, seed=self.s.seed + r)
         _jsonl(rdir / SCORES, [
-            {"round": r, "arm": a, "scenario_id": sid, "trial": t, "reward": rew,
-             "components": {k: v for k, v in arms[a].components[sid][t].items() if isinstance(v, (int, float))}}
-            for a in arms for sid in arms[a].rewards for t, rew in enumerate(arms[a].rewards[sid])])
+            {"round": r, "arm": a, "scenario_id": sid, "trial": t, "reward": ep.reward,
+             "components": {k: v for k, v in ep.components.items() if isinstance(v, (int, float))}}
+            for a in arms for sid, eps in arms[a].episodes.items() for t, ep in enumerate(eps)])
         self._save_trajectories(rdir, r, arms)
         decisions = gate(arms, inc.id, self.gate_cfg)
         for d in decisions:

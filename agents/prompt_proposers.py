@@ -94,7 +94,6 @@ REQUIREMENT_TARGETS: dict[str, tuple[str, ...]] = {
     "Write in a warm, professional tone.": ("clarity",),
     "Use plain language and avoid jargon.": ("clarity",),
 }
-REQUIREMENTS = tuple(REQUIREMENT_TARGETS)
 _FILLER = re.compile(r"\b(very|really|just|basically|actually|simply|quite|please)\b\s*", re.IGNORECASE)
 
 

@@ -138,10 +138,6 @@ class PromptRegistry:
             self._state = state
             return out
 
-    def reload(self) -> PromptRegistry:
-        self._state = self._read()
-        return self
-
     # ---- reading
     @property
     def protected(self) -> dict[str, str]:
@@ -217,14 +213,7 @@ class PromptRegistry:
     def deploy(self, version: str, reason: str = "", details: Mapping[str, Any] | None = None) -> PromptVersion:
         """Make `version` active."""
         self.get(version)
-
-        def fn(state: _State) -> PromptVersion:
-            state.events.append(RegistryEvent(kind="deploy", version=version, previous=state.active, reason=reason,
-                                              details=dict(details or {})))
-            state.active = version
-            return state.versions[version]
-
-        return self._update(fn)
+        return self._update(lambda state: _activate(state, "deploy", version, state.active, reason, details))
 
     def rollback(self, reason: str = "", details: Mapping[str, Any] | None = None) -> PromptVersion:
         """Re-activate the version that was active before the current one (walking back over earlier rollbacks:
@@ -240,10 +229,7 @@ class PromptRegistry:
             if len(stack) < 2:
                 raise ValueError(f"{self.path}: nothing to roll back to (only the initial version was deployed)")
             current, previous = stack[-1], stack[-2]
-            state.events.append(RegistryEvent(kind="rollback", version=previous, previous=current, reason=reason,
-                                              details=dict(details or {})))
-            state.active = previous
-            return state.versions[previous]
+            return _activate(state, "rollback", previous, current, reason, details)
 
         return self._update(fn)
 
@@ -251,6 +237,15 @@ class PromptRegistry:
         """Note an optimization run (its time counts for the triggers' rate limits)."""
         self._update(lambda s: s.events.append(RegistryEvent(kind="optimization", time=time.time() if when is None
                                                              else when, details=dict(details))))
+
+
+def _activate(state: _State, kind: Literal["deploy", "rollback"], version: str, previous: str | None, reason: str,
+              details: Mapping[str, Any] | None) -> PromptVersion:
+    """Make `version` active, recording the change as a `kind` event."""
+    state.events.append(RegistryEvent(kind=kind, version=version, previous=previous, reason=reason,
+                                      details=dict(details or {})))
+    state.active = version
+    return state.versions[version]
 
 
 def resolve_sections(protected: Mapping[str, str] | list[str] | None) -> dict[str, str]:

@@ -66,10 +66,9 @@ class Budget:
 
 @dataclass
 class ArmScores:
-    """One prompt's rewards: per scenario, one value per trial (and the components and scored episodes)."""
+    """One prompt's rewards: per scenario, one value per trial (and the scored episodes behind them)."""
 
     rewards: dict[str, list[float]] = field(default_factory=dict)
-    components: dict[str, list[dict[str, float]]] = field(default_factory=dict)
     episodes: dict[str, list[runner.Episode]] = field(default_factory=dict)
 
     def means(self) -> dict[str, float]:
@@ -82,7 +81,7 @@ class ArmScores:
 def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agent: Any, reward_model: Any, *,
                       trials: int = 1, seed: int = 0, batch_size: int = 16, max_turns: int | None = None,
                       env_kwargs: Mapping[str, Any] | None = None, budget: Budget | None = None,
-                      keep_trajectories: bool = True, progress: bool = False) -> dict[str, ArmScores]:
+                      progress: bool = False) -> dict[str, ArmScores]:
     """Play every arm (name -> system prompt) on every scenario `trials` times with shared episode seeds;
     score each scenario's episodes of all arms in one shuffled group. The agent must take its system prompt
     from the episode (LLMAgent with system_prompt=None does, as do the scripted agents). A progress bar is
@@ -101,7 +100,12 @@ def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agen
         bar.update(1)
 
     envs = runner.EnvPool(lambda: SalesEmailEnv(scenarios=list(scenarios), max_turns=max_turns, **dict(env_kwargs or {})))
-    played = runner.play(_Charged(agent, budget), jobs, envs, batch_size=batch_size, on_episode=finished)
+    played: list[runner.Episode] = []
+    for start in range(0, len(jobs), batch_size):  # a batch never mixes arms: each arm's part is played alone
+        for arm in dict.fromkeys(a for a, _t, _s in slots[start:start + batch_size]):
+            part = [j for (a, _t, _s), j in zip(slots[start:start + batch_size], jobs[start:start + batch_size],
+                                                 strict=True) if a == arm]
+            played += runner.play(_Charged(agent, budget), part, envs, on_episode=finished)
     bar.close()
     # One shuffled group per scenario, in the scenarios' order, holding every arm's trials (arm-major).
     pos = {s.id: k for k, s in enumerate(scenarios)}
@@ -112,9 +116,7 @@ def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agen
     for i, ep in zip(order, scored, strict=True):
         arm, sid = out[slots[i][0]], slots[i][2]
         arm.rewards.setdefault(sid, []).append(float(ep.reward))
-        arm.components.setdefault(sid, []).append(ep.components)
-        if keep_trajectories:
-            arm.episodes.setdefault(sid, []).append(ep)
+        arm.episodes.setdefault(sid, []).append(ep)
     return out
 
 

@@ -72,7 +72,7 @@ class PolicyRewardUnderPrompt:
         if arms:
             scored = paired_evaluation(arms, batch, self.agent,
                                        self.reward_model, trials=self.trials, seed=self.seed + self.calls,
-                                       max_turns=self.max_turns, keep_trajectories=False)
+                                       max_turns=self.max_turns)
             for name, t in arms.items():
                 k = int(name[1:])
                 rewards[k] = scored[name].mean()
@@ -97,8 +97,7 @@ def rewrite_quality(generate: Any, incumbent: str, protected: dict[str, str], ag
                        temperature=temperature, seed=seed)
     texts = [prompt_from_rewrite(r, sections, protected) for r in replies]
     arms = {"incumbent": incumbent, **{f"r{i}": t for i, t in enumerate(texts) if t is not None}}
-    scored = paired_evaluation(arms, scenarios, agent, reward_model, trials=trials, seed=seed, max_turns=max_turns,
-                               keep_trajectories=False)
+    scored = paired_evaluation(arms, scenarios, agent, reward_model, trials=trials, seed=seed, max_turns=max_turns)
     inc = scored["incumbent"].mean()
     per = [scored[f"r{i}"].mean() if t is not None else 0.0 for i, t in enumerate(texts)]
     best = int(np.argmax(per))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import orjson
 
 from agents.base import BaseAgent, context_entries, parse_brief
+from codreamer_env.runner import scenario_lookup
 from codreamer_env.scenarios import Scenario, get_scenario
 
 
@@ -72,10 +74,7 @@ _CTA = {
 
 
 def _cta(goal: str) -> str:
-    for key, line in _CTA.items():
-        if key in goal:
-            return line
-    return f"Would you be open to this: {goal}?"
+    return next((line for key, line in _CTA.items() if key in goal), f"Would you be open to this: {goal}?")
 
 
 class GreedyKGAgent(BaseAgent):
@@ -91,9 +90,8 @@ class GreedyKGAgent(BaseAgent):
         self.k = k
 
     def act(self, observation: str, info: dict[str, Any]) -> str:
-        msgs = info["messages"]
         brief = parse_brief(info)
-        ctx = context_entries(msgs)
+        ctx = context_entries(info["messages"])
         turns = _n_turns(info)
         features = [n for n in ctx if n.startswith("Product Feature")]
         if turns == 0:
@@ -145,7 +143,7 @@ def _feature_clause(desc: str, name: str, product: str) -> str:
     return re.split(r"[:;]| so |, and ", first.rstrip("."), maxsplit=1)[0].strip().rstrip(",")
 
 
-def _trigger_opening(node_id: str, text: str, company: str) -> str:
+def _trigger_opening(text: str, company: str) -> str:
     """An opening line about a public trigger, in the seller's words around the trigger's facts."""
     pats = (
         (r"announced a (?P<a>\$\d+M) growth round led by (?P<b>[^,]+?) on ", "Congratulations on the {a} round led by {b}."),
@@ -178,9 +176,7 @@ class OracleAgent(BaseAgent):
     def __init__(self, scenarios: Iterable[Scenario] | Mapping[str, Scenario] | None = None) -> None:
         """`scenarios`: the scenarios it will be run on (their gold paths are what it reads); None looks each
         one up by id in the named sets (`codreamer_env.get_scenario`)."""
-        self._scenario: Callable[[str], Scenario] = (
-            get_scenario if scenarios is None else
-            (dict(scenarios) if isinstance(scenarios, Mapping) else {s.id: s for s in scenarios}).__getitem__)
+        self._scenario = get_scenario if scenarios is None else scenario_lookup(scenarios)
 
     def act(self, observation: str, info: dict[str, Any]) -> str:
         sc = self._scenario(info["scenario_id"])
@@ -204,7 +200,7 @@ class OracleAgent(BaseAgent):
         lines = [f"Hi {p.first_name},", ""]
         cites = []
         if trigger_path:
-            lines.append(_trigger_opening(trigger_path[0], kg.content(trigger_path[0]), p.company))
+            lines.append(_trigger_opening(kg.content(trigger_path[0]), p.company))
             cites.append(trigger_path[0])
         if pain:
             stmt = _strip_pain(kg.content(pain), p.first_name)
@@ -212,10 +208,9 @@ class OracleAgent(BaseAgent):
             lines.append(f"{lead} {_lower_first(stmt)}")
             cites.append(pain)
         if feat:
-            fname = next(f.name for f in sc.product.features if f.node_id == feat)
-            desc = next(f.description for f in sc.product.features if f.node_id == feat)
-            clause = _feature_clause(desc, fname, sc.product.name)
-            lines.append(f"That is the problem {sc.product.name}'s {fname} was built for: it {clause}.")
+            feature = next(f for f in sc.product.features if f.node_id == feat)
+            clause = _feature_clause(feature.description, feature.name, sc.product.name)
+            lines.append(f"That is the problem {sc.product.name}'s {feature.name} was built for: it {clause}.")
             cites.append(feat)
         if case:
             text = _first_sentence(kg.content(case))
@@ -267,8 +262,6 @@ class InstructionFollowingAgent(BaseAgent):
 
     def behaviours(self, prompt: str, seed: int) -> dict[str, bool]:
         """Which behaviours are on for an episode with this prompt and seed."""
-        import hashlib
-
         h = int.from_bytes(hashlib.sha256(f"{seed}\0{prompt}".encode()).digest()[:8], "little")
         rng = np.random.default_rng(h)
         draws = rng.random(len(INSTRUCTION_CUES))
@@ -295,12 +288,11 @@ class InstructionFollowingAgent(BaseAgent):
             action = GreedyKGAgent.act(self._greedy, observation, {**info, "max_turns": 2})  # write now
         args = orjson.loads(action[len("<tool_call>"):-len("</tool_call>")])["arguments"]
         brief = parse_brief(info)
-        lines = args["body"].split("\n")
-        body_lines = [ln for ln in lines if ln and not ln.startswith(("Hi ", "Best,", "Alex"))]
+        body_lines = [ln for ln in args["body"].split("\n") if ln and not ln.startswith(("Hi ", "Best,", "Alex"))]
         cta = _cta(brief.goal)
         facts = [ln for ln in body_lines if ln != cta]
-        cases = [ln for ln in facts[2:]]
-        facts = facts[:2] + (cases if on["evidence"] else [])
+        if not on["evidence"]:  # the pain and the feature only, no customer result
+            facts = facts[:2]
         if not on["personalize"]:
             facts = [f"{brief.product} helps companies like yours."] + facts[1:]
         out = [f"Hi {brief.first_name}," if on["personalize"] else "Hello,", ""] + facts

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,11 +65,7 @@ def _call_from_obj(obj: Any, errors: list[str], call_id: str | None = None) -> T
     if name is None:
         errors.append(f"tool call has no 'name' (keys given: {sorted(map(str, obj))[:6]})")
         return None
-    args: Any = {}
-    for k in _ARG_KEYS:
-        if k in obj:
-            args = obj[k]
-            break
+    args = next((obj[k] for k in _ARG_KEYS if k in obj), {})
     if isinstance(args, str):
         try:
             args = orjson.loads(args) if args.strip() else {}
@@ -80,7 +77,16 @@ def _call_from_obj(obj: Any, errors: list[str], call_id: str | None = None) -> T
     if not isinstance(args, dict):
         errors.append(f"{name}: arguments must be a JSON object, got {type(args).__name__}")
         return None
+    try:
+        orjson.dumps(args)  # the env writes them into the chat messages
+    except TypeError as exc:  # a Python object, bytes, an integer beyond 64 bits, ...
+        errors.append(f"{name}: arguments must be JSON values ({exc})")
+        return None
     return ToolCall(name, args, call_id)
+
+
+def _calls_from_objs(objs: Iterable[Any], errors: list[str]) -> list[ToolCall]:
+    return [c for obj in objs if (c := _call_from_obj(obj, errors)) is not None]
 
 
 def _from_json_blob(blob: str, errors: list[str]) -> list[ToolCall]:
@@ -89,13 +95,7 @@ def _from_json_blob(blob: str, errors: list[str]) -> list[ToolCall]:
     except ValueError:
         errors.append(f"could not parse the tool call as JSON: {blob[:80]!r}")
         return []
-    items = obj if isinstance(obj, list) else [obj]
-    out = []
-    for it in items:
-        c = _call_from_obj(it, errors)
-        if c is not None:
-            out.append(c)
-    return out
+    return _calls_from_objs(obj if isinstance(obj, list) else [obj], errors)
 
 
 def _from_python_calls(text: str, errors: list[str]) -> list[ToolCall]:
@@ -138,9 +138,10 @@ def _from_python_calls(text: str, errors: list[str]) -> list[ToolCall]:
                 if kw.arg is None:
                     raise ValueError
                 args[kw.arg] = ast.literal_eval(kw.value)
+            orjson.dumps(args)  # JSON values only (TypeError for bytes, sets, integers beyond 64 bits, ...)
             out.append(ToolCall(name, args))
         except (SyntaxError, ValueError, TypeError, KeyError, MemoryError, RecursionError):
-            errors.append(f"could not parse the call {src[:80]!r}; use literal arguments, e.g. "
+            errors.append(f"could not parse the call {src[:80]!r}; use literal JSON-like arguments, e.g. "
                           'get_connected_nodes("Customer Job")')
     return out
 
@@ -191,24 +192,16 @@ def parse_action(action: Any) -> ParsedAction:
                 if not isinstance(tcs, list):
                     res.errors.append("'tool_calls' must be a list")
                     return res
-                for tc in tcs:
-                    c = _call_from_obj(tc, res.errors)
-                    if c is not None:
-                        res.calls.append(c)
+                res.calls = _calls_from_objs(tcs, res.errors)
                 if not tcs and res.text:
                     return parse_text(res.text)
                 return res
             res = ParsedAction()
-            c = _call_from_obj(action, res.errors)
-            if c is not None:
-                res.calls.append(c)
+            res.calls = _calls_from_objs([action], res.errors)
             return res
         if isinstance(action, (list, tuple)):
             res = ParsedAction()
-            for it in action:
-                c = _call_from_obj(it, res.errors)
-                if c is not None:
-                    res.calls.append(c)
+            res.calls = _calls_from_objs(action, res.errors)
             if not action:
                 res.errors.append("empty list of tool calls")
             return res

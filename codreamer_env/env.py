@@ -25,19 +25,13 @@ from codreamer_env.actions import TOOL_CALL_HELP, parse_action
 from codreamer_env.kg import NodeScores
 from codreamer_env.prompts import default_system_prompt
 from codreamer_env.rewards.base import RewardModel
-from codreamer_env.scenarios import DEFAULT_SET, Scenario, default_max_turns, load_scenarios
+from codreamer_env.scenarios import DEFAULT_SET, Brief, Scenario, default_max_turns, load_scenarios
 from codreamer_env.spaces import TextSpace
 from codreamer_env.tools import FINAL_TOOL, KGTools, ToolConfig, execute, tool_schemas
 from codreamer_env.trajectory import FinalEmail, ToolResult, Trajectory, Turn
 
 MAX_OBS_CHARS = 16_000
 MAX_ACTION_CHARS = 50_000
-
-
-def _default_reward_model() -> RewardModel:
-    from codreamer_env.rewards.rubric import RubricJudge
-
-    return RubricJudge()
 
 
 class SalesEmailEnv(gym.Env[str, str]):
@@ -74,12 +68,16 @@ class SalesEmailEnv(gym.Env[str, str]):
         self._by_id = {s.id: i for i, s in enumerate(rows)}
         self.max_turns = int(max_turns or default_max_turns(rows[0].id))
         self.tool_config = tool_config if isinstance(tool_config, ToolConfig) else ToolConfig(**(tool_config or {}))
-        self.reward_model = reward_model if reward_model is not None else _default_reward_model()
+        if reward_model is None:
+            from codreamer_env.rewards.rubric import RubricJudge
+
+            reward_model = RubricJudge()
+        self.reward_model = reward_model
         self.system_prompt = system_prompt if system_prompt is not None else default_system_prompt()
         self._node_scores = node_scores
         self._score_cache: dict[str, NodeScores] = {}
-        self._episode_cache: dict[str, tuple[KGTools, str, dict[str, Any]]] = {}
-        self._brief_fields: dict[str, Any] = {}
+        self._episode_cache: dict[str, tuple[KGTools, str, Brief]] = {}
+        self._brief: Brief | None = None
         self.render_mode = render_mode
         self.max_observation_chars = max_observation_chars
         self.observation_space = TextSpace(max_length=max(max_observation_chars, len(self.system_prompt) + 4000))
@@ -109,7 +107,7 @@ class SalesEmailEnv(gym.Env[str, str]):
             "messages": list(self._messages),
             "tools": list(self._tool_schemas),
             "scenario_id": self.scenario.id if self.scenario else None,
-            "brief": dict(self._brief_fields),
+            "brief": self._brief,
             "turn": self._turn,
             "max_turns": self.max_turns,
             "invalid_actions": self._invalid,
@@ -132,14 +130,18 @@ class SalesEmailEnv(gym.Env[str, str]):
             sc = self.scenario_by_id(sid)
         else:
             sc = self.scenarios[int(self.np_random.integers(len(self.scenarios)))]
-        self.scenario = sc
-        self._defer_reward = bool(options.get("defer_reward", False))
         cached = self._episode_cache.get(sc.id)
         if cached is None:
             cached = self._episode_cache[sc.id] = (KGTools(sc.graph(), self.node_scores_for(sc), self.tool_config),
                                                    sc.brief(), sc.brief_fields())
-        self._tools, brief, self._brief_fields = cached
-        system_prompt = options.get("system_prompt") or self.system_prompt
+        system_prompt = self.system_prompt if options.get("system_prompt") is None else options["system_prompt"]
+        if len(system_prompt) + len(cached[1]) + 2 > self.observation_space.max_length:
+            raise ValueError(f"options['system_prompt'] ({len(system_prompt)} chars) does not fit this env's "
+                             f"observation space ({self.observation_space.max_length} chars): pass a larger "
+                             "max_observation_chars when making the env")
+        self.scenario = sc
+        self._defer_reward = bool(options.get("defer_reward", False))
+        self._tools, brief, self._brief = cached
         self._messages: list[dict[str, Any]] = [
             {"role": "system", "content": system_prompt},
             {"role": "user", "content": brief},

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -72,8 +73,7 @@ class Job:
 
 def make_jobs(scenarios: Iterable[Scenario | str], trials: int = 1, seed: int | None = 0,
               system_prompt: str | None = None) -> list[Job]:
-    """`trials` jobs per scenario, scenario-major (a scenario's trials are consecutive), with seeds from
-    `episode_seed(seed, scenario, trial)` (None: unseeded resets)."""
+    """`trials` jobs per scenario (a scenario's trials consecutive), seeded by `episode_seed` (None: unseeded)."""
     ids = [s if isinstance(s, str) else s.id for s in scenarios]
     return [Job(sid, t, None if seed is None else episode_seed(seed, sid, t), system_prompt)
             for sid in ids for t in range(trials)]
@@ -92,12 +92,13 @@ class Episode:
 
     def to_row(self, agent_name: str) -> dict[str, Any]:
         """One flat, `datasets`-friendly row (the full trajectory is a JSON string column)."""
-        traj = self.trajectory
-        comps = dict(self.components)
+        if self.reward is None:
+            raise ValueError("an unscored episode has no row: score it first (runner.score)")
+        traj, comps = self.trajectory, dict(self.components)
         email = traj.final_email
         return {
-            "id": traj.id, "scenario_id": traj.scenario_id, "trial": self.job.trial, "seed": self.job.seed or 0,
-            "agent": agent_name, "reward": float(self.reward or 0.0),
+            "id": traj.id, "scenario_id": traj.scenario_id, "trial": self.job.trial, "seed": self.job.seed,
+            "agent": agent_name, "reward": float(self.reward),
             "judge_source": str(comps.pop("judge_source", "rubric")),
             "components": {k: float(v) for k, v in comps.items() if isinstance(v, (int, float))},
             "terminated": traj.terminated, "truncated": traj.truncated, "turns": len(traj.turns),
@@ -123,15 +124,15 @@ class EnvPool:
         return self.envs[:n]
 
 
-Envs = EnvPool | Callable[[], SalesEmailEnv] | Sequence[SalesEmailEnv]
+Envs = EnvPool | Callable[[], SalesEmailEnv] | Sequence[SalesEmailEnv] | SalesEmailEnv
 
 
 def _pool(envs: Envs) -> EnvPool:
     if isinstance(envs, EnvPool):
         return envs
-    if callable(envs):
-        return EnvPool(envs)
-    return EnvPool(_no_more_envs, envs)
+    if isinstance(envs, SalesEmailEnv):
+        envs = [envs]
+    return EnvPool(envs) if callable(envs) else EnvPool(_no_more_envs, envs)
 
 
 def _no_more_envs() -> SalesEmailEnv:
@@ -140,10 +141,14 @@ def _no_more_envs() -> SalesEmailEnv:
 
 def play(agent: Agent, jobs: Sequence[Job], envs: Envs, *, batch_size: int | None = None,
          on_episode: Callable[[Episode], None] | None = None) -> list[Episode]:
-    """Play `jobs` in batches of `batch_size` (default: all at once), each batch in lockstep; returns the
-    unscored episodes in job order. `on_episode` is called as each episode ends."""
+    """Play `jobs` in batches of `batch_size` (default: as many as the envs given, or all at once), each batch in
+    lockstep; returns the unscored episodes in job order. `on_episode` is called as each episode ends."""
+    missing = [m for m in ("name", "reset", "begin_batch", "act_batch", "usage") if not hasattr(agent, m)]
+    if missing:
+        raise TypeError(f"{type(agent).__name__} lacks {', '.join(missing)} of codreamer_env.runner.Agent; "
+                        "subclass Agent (or agents.base.BaseAgent) for the defaults")
     pool = _pool(envs)
-    size = max(1, batch_size or len(jobs) or 1)
+    size = max(1, batch_size or (len(pool.envs) if pool.factory is _no_more_envs else len(jobs)) or 1)
     out: list[Episode] = []
     for start in range(0, len(jobs), size):
         out += _play_batch(agent, jobs[start:start + size], pool.take(min(size, len(jobs) - start)), on_episode)
@@ -152,6 +157,7 @@ def play(agent: Agent, jobs: Sequence[Job], envs: Envs, *, batch_size: int | Non
 
 def _play_batch(agent: Agent, jobs: Sequence[Job], envs: Sequence[SalesEmailEnv],
                 on_episode: Callable[[Episode], None] | None) -> list[Episode]:
+    agent.reset()
     agent.begin_batch([j.seed for j in jobs])
     t0 = time.perf_counter()
     obs, infos = [], []
@@ -184,7 +190,8 @@ def _play_batch(agent: Agent, jobs: Sequence[Job], envs: Sequence[SalesEmailEnv]
 ScenarioSource = Mapping[str, Scenario] | Iterable[Scenario] | Callable[[str], Scenario]
 
 
-def _lookup(scenarios: ScenarioSource) -> Callable[[str], Scenario]:
+def scenario_lookup(scenarios: ScenarioSource) -> Callable[[str], Scenario]:
+    """id -> Scenario, from scenarios, a {id: scenario} mapping, or such a function (returned as is)."""
     if callable(scenarios) and not isinstance(scenarios, Mapping):
         return scenarios
     by_id = dict(scenarios) if isinstance(scenarios, Mapping) else {s.id: s for s in scenarios}
@@ -194,15 +201,12 @@ def _lookup(scenarios: ScenarioSource) -> Callable[[str], Scenario]:
 def score(reward_model: Any, episodes: Sequence[Episode], scenarios: ScenarioSource, *,
           group_by: str = "scenario", shuffle: np.random.Generator | int | None = None,
           on_group: Callable[[str, int], None] | None = None) -> list[Episode]:
-    """Score `episodes` with `reward_model.score_group`, returning scored copies in the same order.
-
-    group_by="scenario": the episodes of each scenario form one group, in order of first appearance (with
-    `shuffle`, a seed or generator, each group's order is permuted so a group judge cannot tell who wrote
-    what); "episode": each episode is scored alone. `on_group(scenario_id, size)` is called before each
-    group is scored (e.g. to charge a budget)."""
+    """Scored copies of `episodes`, in their order. group_by="scenario": each scenario's episodes are one group
+    (in order of first appearance; `shuffle`, a seed or Generator, permutes each group so a group judge cannot
+    tell who wrote what); "episode": each alone. `on_group(scenario_id, size)` runs before each group."""
     if group_by not in ("scenario", "episode"):
         raise ValueError(f"group_by must be 'scenario' or 'episode', got {group_by!r}")
-    find = _lookup(scenarios)
+    find = scenario_lookup(scenarios)
     groups: dict[Any, list[int]] = {}
     for i, ep in enumerate(episodes):
         groups.setdefault(ep.job.scenario_id if group_by == "scenario" else i, []).append(i)
@@ -220,21 +224,35 @@ def score(reward_model: Any, episodes: Sequence[Episode], scenarios: ScenarioSou
     return out  # type: ignore[return-value]
 
 
-def evaluate(agent: Agent, reward_model: Any, scenarios: Sequence[Scenario], *, trials: int = 1, seed: int | None = 0,
-             jobs: Sequence[Job] | None = None, envs: Envs | None = None, batch_size: int = 8,
-             group_by: str = "scenario", env_kwargs: Mapping[str, Any] | None = None,
+def evaluate(agent: Agent, reward_model: Any, scenarios: Iterable[Scenario] | Mapping[str, Scenario], *,
+             trials: int = 1, seed: int | None = 0, jobs: Sequence[Job] | None = None, envs: Envs | None = None,
+             batch_size: int = 8, group_by: str = "scenario", env_kwargs: Mapping[str, Any] | None = None,
              on_batch: Callable[[list[Episode]], None] | None = None) -> list[Episode]:
-    """score(play(...)) batch by batch: `jobs` (default `make_jobs(scenarios, trials, seed)`) are played
-    `batch_size` at a time in envs over `scenarios` (or `envs`), each batch scored and handed to `on_batch`.
-    Groups are formed within a batch, so for a group judge keep a scenario's jobs in one batch."""
+    """score(play(...)) batch by batch: `jobs` (default `make_jobs(scenarios, trials, seed)`) are played in envs
+    over `scenarios` (or `envs`), about `batch_size` at a time, each batch scored and handed to `on_batch`. With
+    group_by="scenario" a batch holds whole runs of a scenario's consecutive jobs, so no group is split."""
+    scenarios = list(scenarios.values() if isinstance(scenarios, Mapping) else scenarios)
     todo = list(jobs) if jobs is not None else make_jobs(scenarios, trials, seed)
     pool = _pool(envs if envs is not None else
                  (lambda: SalesEmailEnv(scenarios=scenarios, reward_model=reward_model, **dict(env_kwargs or {}))))
     out: list[Episode] = []
-    for start in range(0, len(todo), max(1, batch_size)):
-        played = play(agent, todo[start:start + batch_size], pool)
-        scored = score(reward_model, played, scenarios, group_by=group_by)
+    for batch in _batches(todo, max(1, batch_size), whole_groups=group_by == "scenario"):
+        scored = score(reward_model, play(agent, batch, pool), scenarios, group_by=group_by)
         if on_batch is not None:
             on_batch(scored)
         out += scored
     return out
+
+
+def _batches(jobs: list[Job], size: int, whole_groups: bool) -> Iterator[list[Job]]:
+    """Consecutive slices of at most `size` jobs; with `whole_groups`, a run of one scenario's consecutive jobs
+    is never split (a run longer than `size` is a batch of its own)."""
+    runs = [list(g) for _k, g in groupby(jobs, key=lambda j: j.scenario_id)] if whole_groups else [[j] for j in jobs]
+    batch: list[Job] = []
+    for run in runs:
+        if batch and len(batch) + len(run) > size:
+            yield batch
+            batch = []
+        batch += run
+    if batch:
+        yield batch

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -96,6 +97,23 @@ class Trap(BaseModel):
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Brief:
+    """What an episode's task brief says, as fields (an env's `info["brief"]`)."""
+
+    name: str
+    first_name: str
+    title: str
+    company: str
+    industry: str
+    seller: str
+    product: str
+    category: str
+    goal: str
+    start_nodes: tuple[str, ...]
+    as_of: str | None = None
+
+
 class Scenario(BaseModel):
     """One task instance: write an email for this prospect about this product, grounded in this KG."""
 
@@ -137,23 +155,21 @@ class Scenario(BaseModel):
         """{trap node id: trap kind}."""
         return {t.node_id: t.kind for t in self.traps}
 
-    def brief_fields(self) -> dict[str, Any]:
+    def brief_fields(self) -> Brief:
         """What the brief says, as fields (the env's `info["brief"]`): nothing an agent could not read in it."""
         p = self.prospect
-        return {"name": p.name, "first_name": p.first_name, "title": p.title, "company": p.company,
-                "industry": p.industry, "seller": self.product.seller, "product": self.product.name,
-                "category": self.product.category, "goal": self.goal.text, "as_of": self.as_of,
-                "start_nodes": list(self.start_nodes)}
+        return Brief(p.name, p.first_name, p.title, p.company, p.industry, self.product.seller, self.product.name,
+                     self.product.category, self.goal.text, tuple(self.start_nodes), self.as_of)
 
     def brief(self) -> str:
         """The task brief an agent sees: prospect, goal, product, starting nodes (no gold, no traps)."""
         b = self.brief_fields()
         return (
-            f"Prospect: {b['name']}, {b['title']} at {b['company']} ({b['industry']}).\n"
-            f"Seller: {b['seller']}, product {b['product']} ({b['category']}).\n"
-            f"Goal of the email: {b['goal']}.\n"
-            + (f"Today's date: {b['as_of']}.\n" if b["as_of"] else "")
-            + f"Start nodes: {', '.join(repr(n) for n in b['start_nodes'])}."
+            f"Prospect: {b.name}, {b.title} at {b.company} ({b.industry}).\n"
+            f"Seller: {b.seller}, product {b.product} ({b.category}).\n"
+            f"Goal of the email: {b.goal}.\n"
+            + (f"Today's date: {b.as_of}.\n" if b.as_of else "")
+            + f"Start nodes: {', '.join(repr(n) for n in b.start_nodes)}."
         )
 
 

@@ -104,6 +104,10 @@ def _ok(content: str, data: dict[str, Any]) -> ToolResult:
     return ToolResult(True, content, data, None)
 
 
+def _error(msg: str) -> ToolResult:
+    return ToolResult(ok=False, content=f"Error: {msg}", error=msg)
+
+
 def _preview(text: str, n: int = PREVIEW_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -173,8 +177,8 @@ class KGTools:
             lines.append(f"{arrow} {nid!r} (score {vals[q]:.2f}): {pv}")
             out.append({"id": nid, "label": label, "direction": "out" if direction == 0 else "in",
                         "score": round(vals[q], 4), "preview": pv})
-        return _ok(content="\n".join(lines), data={"node_id": node_id, "neighbors": out,
-                                                                   "shown": [r["id"] for r in out]})
+        return _ok(content="\n".join(lines),
+                   data={"node_id": node_id, "neighbors": out, "shown": [r["id"] for r in out]})
 
     def get_relevant_context(
         self,
@@ -202,20 +206,18 @@ class KGTools:
         budget = max_chars
         parts, used = [], []
         for j, _dist, _sc in top:
-            nid = kg.ids[j]
             entry = self._entry(j)
             if len(entry) > budget:
                 if budget < 60:
                     break
                 entry = entry[: budget - 1].rstrip() + "…"
             parts.append(entry)
-            used.append(nid)
+            used.append(kg.ids[j])
             budget -= len(entry) + 1
             if budget <= 0:
                 break
-        text = "\n".join(parts)
-        return _ok(content=f"Context from {node_id!r} (cite these node ids: {used}):\n{text}",
-                          data={"node_id": node_id, "citations": used, "shown": used})
+        return _ok(content=f"Context from {node_id!r} (cite these node ids: {used}):\n" + "\n".join(parts),
+                   data={"node_id": node_id, "citations": used, "shown": used})
 
     def finalize_email(self, subject: str, body: str, citations: list[str]) -> ToolResult:
         """Send the final email and end the episode.
@@ -230,13 +232,13 @@ class KGTools:
         unknown = [c for c in citations if c not in self.kg]
         note = f" Note: {len(unknown)} citation(s) are not KG node ids: {unknown[:5]}." if unknown else ""
         return _ok(content=f"Email finalized ({len(body.split())} words, {len(citations)} citations).{note}",
-                          data={"subject": subject, "body": body, "citations": list(citations), "final": True})
+                   data={"subject": subject, "body": body, "citations": list(citations), "final": True})
 
     def _unknown(self, node_id: str) -> ToolResult:
         close = _suggest(node_id, self.kg.ids)
         hint = f" Did you mean: {', '.join(repr(c) for c in close)}?" if close else ""
         msg = f"Unknown node id {node_id!r}.{hint} Start from 'Customer Job' or a node id shown in an earlier result."
-        return ToolResult(ok=False, content=f"Error: {msg}", error=msg)
+        return _error(msg)
 
 
 def _suggest(query: str, ids: list[str], n: int = 3) -> list[str]:
@@ -265,18 +267,15 @@ def execute(tools: KGTools, name: str, arguments: dict[str, Any]) -> ToolResult:
     """Validate and run one tool call; any problem becomes an error result, never an exception."""
     tool = TOOLS.get(name)
     if tool is None:
-        msg = f"Unknown tool {name!r}. Available tools: {', '.join(TOOLS)}."
-        return ToolResult(ok=False, content=f"Error: {msg}", error=msg)
+        return _error(f"Unknown tool {name!r}. Available tools: {', '.join(TOOLS)}.")
     if not isinstance(arguments, dict):
-        msg = f"{name}: arguments must be a JSON object, got {type(arguments).__name__}."
-        return ToolResult(ok=False, content=f"Error: {msg}", error=msg)
+        return _error(f"{name}: arguments must be a JSON object, got {type(arguments).__name__}.")
     args, err = tool.validate(arguments)
     if err is not None:
-        return ToolResult(ok=False, content=f"Error: {err}", error=err)
+        return _error(err)
     try:
         return tool.fn(tools, **args)
     except Exception as exc:  # noqa: BLE001 - a tool bug must not crash a rollout; it is reported instead
-        msg = f"{name} failed: {type(exc).__name__}: {exc}"
-        return ToolResult(ok=False, content=f"Error: {msg}", error=msg)
+        return _error(f"{name} failed: {type(exc).__name__}: {exc}")
 
 

@@ -21,8 +21,9 @@ from omegaconf import DictConfig
 import codreamer_env as ce
 from codreamer_env.rewards.rubric import COMPONENTS
 from experiments import config as _config  # noqa: F401 - registers the structured configs
-from experiments.evaluation import benchmark
+from experiments.evaluation import benchmark, run_meta
 from experiments.factory import env_kwargs, make_agent, make_reward, resolve_system_prompt
+from experiments.plots import figure
 from experiments.tracking import Tracker
 
 
@@ -36,10 +37,7 @@ def run_benchmark(cfg: DictConfig, out_dir: Path) -> dict[str, Any]:
         agent, reward_model, scenarios, out_dir, trials=int(x.trials), seed=x.seed, batch_size=int(x.batch_size),
         env_kwargs=env_kwargs(cfg.env, resolve_system_prompt(cfg.agent)), resume=x.resume,
         pass_threshold=x.pass_threshold, bootstrap=x.bootstrap,
-        meta={"agent": cfg.agent.name, "scenario_set": cfg.env.scenario_set, "split": cfg.env.split,
-              "limit": cfg.env.limit, "judge": cfg.judge.name,
-              "reward_mix": {"alpha": cfg.reward.alpha, "beta": cfg.reward.beta, "gamma": cfg.reward.gamma},
-              "max_turns": cfg.env.max_turns})
+        meta={"agent": cfg.agent.name, **run_meta(cfg.env, cfg.judge, cfg.reward)})
     if x.plot:
         plot_run(rows, metrics, out_dir / "reward_plot.png")
     tracker = Tracker(cfg.logger, out_dir, f"{x.name}-{cfg.agent.name}", _config.to_dict(cfg))
@@ -51,24 +49,16 @@ def run_benchmark(cfg: DictConfig, out_dir: Path) -> dict[str, Any]:
 
 def plot_run(rows: list[dict[str, Any]], metrics: dict[str, Any], path: Path) -> None:
     """Reward histogram and component means, side by side."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.6))
-    a.hist([r["reward"] for r in rows], bins=20, range=(0, 1), color="#4c72b0")
-    a.axvline(metrics["reward_mean"], color="k", ls="--", lw=1)
-    a.set_title(f"{metrics['agent']}: reward (mean {metrics['reward_mean']:.3f})")
-    a.set_xlabel("reward")
-    comps = {k: v for k, v in metrics["components"].items() if k in
-             (*COMPONENTS, "gate")}
-    b.barh(list(comps), list(comps.values()), color="#55a868")
-    b.set_xlim(0, 1)
-    b.set_title("component means")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    with figure(path, (10, 3.6), ncols=2) as (_fig, (a, b)):
+        a.hist([r["reward"] for r in rows], bins=20, range=(0, 1), color="#4c72b0")
+        a.axvline(metrics["reward_mean"], color="k", ls="--", lw=1)
+        a.set_title(f"{metrics['agent']}: reward (mean {metrics['reward_mean']:.3f})")
+        a.set_xlabel("reward")
+        comps = {k: v for k, v in metrics["components"].items() if k in
+                 (*COMPONENTS, "gate")}
+        b.barh(list(comps), list(comps.values()), color="#55a868")
+        b.set_xlim(0, 1)
+        b.set_title("component means")
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="config")

@@ -29,7 +29,7 @@ class EnvConfig:
     scenario_set: str = DEFAULT_SET
     split: str = "test"
     limit: int | None = None  # the first N scenarios of the split (a fixed subset)
-    max_turns: int = 6
+    max_turns: int | None = None  # None: the scenario set's default (codreamer_env.scenarios.MAX_TURNS)
     context_k: int = 5
     context_radius: int = 2
     context_max_chars: int = 800

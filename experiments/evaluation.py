@@ -28,9 +28,9 @@ def benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_d
               pass_threshold: float = 0.7, bootstrap: int = 2000, meta: dict[str, Any] | None = None,
               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Play `trials` episodes of every scenario with `agent` (objects in: a live model works as well as a
-    configured one), score each episode on its own (absolute scores, also for a group judge), and write
-    trajectories.jsonl row by row and metrics.json (`meta` merged in); returns (metrics, rows). With `resume`,
-    the episodes already in trajectories.jsonl are kept and skipped."""
+    configured one), score each episode on its own (absolute scores, also for a group judge) as it ends, and
+    write trajectories.jsonl row by row and metrics.json (`meta` merged in); returns (metrics, rows). With
+    `resume`, the episodes already in trajectories.jsonl are kept and skipped."""
     out_dir.mkdir(parents=True, exist_ok=True)
     t_start = time.perf_counter()
     traj_path = out_dir / TRAJECTORIES
@@ -40,26 +40,32 @@ def benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_d
     done = {(r["scenario_id"], r["trial"]) for r in rows}
     jobs = [j for j in runner.make_jobs(scenarios, trials, seed) if (j.scenario_id, j.trial) not in done]
     bar = tqdm(total=len(scenarios) * trials, initial=len(done), desc=agent.name, unit="ep", mininterval=2.0)
+    envs = runner.EnvPool(lambda: ce.SalesEmailEnv(scenarios=scenarios, reward_model=reward_model,
+                                                   **dict(env_kwargs or {})))
+    find = runner.scenario_lookup(scenarios)
     with open(traj_path, "ab") as fh:
 
-        def write(episodes: list[runner.Episode]) -> None:
-            for ep in episodes:
-                rows.append(row := ep.to_row(agent.name))
-                fh.write(orjson.dumps(row) + b"\n")
+        def write(ep: runner.Episode) -> None:  # as each episode ends: a crash loses no finished episode
+            rows.append(row := runner.score(reward_model, [ep], find)[0].to_row(agent.name))
+            fh.write(orjson.dumps(row) + b"\n")
             fh.flush()
-            bar.update(len(episodes))
+            bar.update(1)
 
-        envs = runner.EnvPool(lambda: ce.SalesEmailEnv(scenarios=scenarios, reward_model=reward_model,
-                                                       **dict(env_kwargs or {})))
-        runner.evaluate(agent, reward_model, scenarios, jobs=jobs, envs=envs, batch_size=max(1, batch_size),
-                        group_by="episode", on_batch=write)
+        runner.play(agent, jobs, envs, batch_size=max(1, batch_size), on_episode=write)
     bar.close()
     metrics = summarize(rows, pass_threshold, bootstrap, seed)
     metrics.update({"agent": agent.name, "reference": bool(agent.is_reference),
                     "judge_version": judge_version(reward_model), **(meta or {}),
+                    "max_turns": envs.take(1)[0].max_turns,
                     "wall_s_this_run": round(time.perf_counter() - t_start, 2), "episodes_this_run": len(jobs)})
     (out_dir / METRICS).write_bytes(orjson.dumps(metrics, option=orjson.OPT_INDENT_2))
     return metrics, rows
+
+
+def run_meta(env_cfg: Any, judge_cfg: Any, reward_cfg: Any) -> dict[str, Any]:
+    """What a benchmark's metrics.json records about its setting (beside the agent and the judge's version)."""
+    return {"scenario_set": env_cfg.scenario_set, "split": env_cfg.split, "limit": env_cfg.limit,
+            "judge": judge_cfg.name, "reward_mix": {k: reward_cfg[k] for k in ("alpha", "beta", "gamma")}}
 
 
 def evaluate_policy(model: Any, tok: Any, cfg: DictConfig, step: int, out_dir: Path) -> dict[str, Any]:
@@ -78,8 +84,7 @@ def evaluate_policy(model: Any, tok: Any, cfg: DictConfig, step: int, out_dir: P
             agent, make_reward(cfg.judge, cfg.reward), ce.load_scenarios(env.scenario_set, env.split, limit=env.limit),
             out_dir / EVAL_RUN.format(step), seed=0, env_kwargs=env_kwargs(env), resume=False,
             pass_threshold=cfg.experiment.pass_threshold, bootstrap=500,
-            meta={"scenario_set": env.scenario_set, "split": env.split, "limit": env.limit, "judge": cfg.judge.name,
-                  "max_turns": env.max_turns})
+            meta=run_meta(env, cfg.judge, cfg.reward))
     finally:
         if was_training:
             model.train()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from omegaconf import OmegaConf
+
 import codreamer_env as ce
 from codreamer_env.tools import ToolConfig
 from experiments.config import JudgeConfig, build
-
-SCRIPTED = ("random", "greedy", "oracle", "instruction_follower")
 
 
 def resolve_system_prompt(cfg: Any) -> str | None:
@@ -27,23 +27,16 @@ def resolve_system_prompt(cfg: Any) -> str | None:
 def make_agent(cfg: Any, scenarios: Sequence[ce.Scenario] | None = None) -> Any:
     """An agent from an AgentConfig: a scripted baseline by name, else an LLM agent. `scenarios`: the ones it
     will play (the oracle reads their gold paths; None: it looks them up in the named sets)."""
-    if getattr(cfg, "prompt_registry", None) and getattr(cfg, "system_prompt", None) is None:
-        from omegaconf import OmegaConf
-
-        cfg = OmegaConf.merge(cfg, {"system_prompt": resolve_system_prompt(cfg)})
+    from agents.llm import LLMAgent
     from agents.scripted import GreedyKGAgent, InstructionFollowingAgent, OracleAgent, RandomAgent
 
-    if cfg.name == "instruction_follower":
-        return InstructionFollowingAgent(seed=cfg.seed, system_prompt=cfg.system_prompt)
-    if cfg.name == "random":
-        return RandomAgent(seed=cfg.seed)
-    if cfg.name == "greedy":
-        return GreedyKGAgent()
-    if cfg.name == "oracle":
-        return OracleAgent(scenarios)
-    from agents.llm import LLMAgent
-
-    return LLMAgent.from_config(cfg)
+    prompt = resolve_system_prompt(cfg)
+    scripted = {"instruction_follower": lambda: InstructionFollowingAgent(seed=cfg.seed, system_prompt=prompt),
+                "random": lambda: RandomAgent(seed=cfg.seed), "greedy": GreedyKGAgent,
+                "oracle": lambda: OracleAgent(scenarios)}
+    if cfg.name in scripted:
+        return scripted[cfg.name]()
+    return LLMAgent.from_config(cfg if prompt == cfg.system_prompt else OmegaConf.merge(cfg, {"system_prompt": prompt}))
 
 
 def make_judge(cfg: Any) -> Any:

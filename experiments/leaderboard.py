@@ -16,16 +16,14 @@ import orjson
 
 from codreamer_env.rewards import RubricJudge  # the columns: the default judge's components, in its order
 from experiments.layout import METRICS
+from experiments.plots import figure
+from experiments.report.runs import read_benchmark
 
 
 def collect(root: Path) -> list[dict[str, Any]]:
     """Every run's metrics (with its folder) below `root`, best first."""
-    runs = []
-    for p in sorted(root.rglob(METRICS)):
-        m = orjson.loads(p.read_bytes())
-        if "reward_mean" in m and "agent" in m:
-            m["run_dir"] = str(p.parent)
-            runs.append(m)
+    runs = [{**m, "run_dir": str(p.parent)} for p in sorted(root.rglob(METRICS))
+            if (m := read_benchmark(p.parent)) and "reward_mean" in m and "agent" in m]
     return sorted(runs, key=lambda m: -m["reward_mean"])
 
 
@@ -50,22 +48,14 @@ def markdown(runs: list[dict[str, Any]]) -> str:
 
 
 def plot(runs: list[dict[str, Any]], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     names = [m["agent"] + (" (ref)" if m.get("reference") else "") for m in runs][::-1]
     means = [m["reward_mean"] for m in runs][::-1]
     errs = [[m["reward_mean"] - m["reward_ci95"][0] for m in runs][::-1],
             [m["reward_ci95"][1] - m["reward_mean"] for m in runs][::-1]]
-    fig, ax = plt.subplots(figsize=(7, 0.6 * len(runs) + 1.2))
-    ax.barh(names, means, xerr=errs, color="#4c72b0", capsize=4)
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("mean reward (95% CI)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    with figure(path, (7, 0.6 * len(runs) + 1.2)) as (_fig, ax):
+        ax.barh(names, means, xerr=errs, color="#4c72b0", capsize=4)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("mean reward (95% CI)")
 
 
 def build(root: str | Path, out: str | Path | None = None) -> tuple[str, list[dict[str, Any]]]:

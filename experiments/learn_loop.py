@@ -1,6 +1,6 @@
 """The learn-loop: the prototype's generate / score / GRPO / update-KG / evaluate pipeline, as iterations.
 
-    python -m experiments.learn_loop learn_loop.iterations=5 env.max_turns=6
+    python -m experiments.learn_loop learn_loop.iterations=5 rollout.max_turns=6
 
 Iteration 0 evaluates the starting policy on the val split and snapshots the node scores. Each iteration i
 then (1) generates trajectories on a fresh slice of the train split, (2) scores them with the judge and
@@ -23,6 +23,7 @@ from omegaconf import DictConfig
 
 from experiments import config as _config
 from experiments.layout import HISTORY, ITER, METRICS, MODEL_DIR, NODE_SCORES, REWARDS, TRAJECTORIES
+from experiments.plots import figure
 
 
 def run_learn_loop(cfg: DictConfig) -> dict[str, Any]:
@@ -122,22 +123,14 @@ def run_learn_loop(cfg: DictConfig) -> dict[str, Any]:
 
 
 def plot_curve(history: list[dict[str, Any]], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6, 3.6))
-    ax.plot([h["iteration"] for h in history], [h["val_reward"] for h in history], "o-", label="val")
-    tr = [h for h in history if h["train_reward"] is not None]
-    ax.plot([h["iteration"] for h in tr], [h["train_reward"] for h in tr], "s--", label="train (generated)")
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("mean reward")
-    ax.set_ylim(0, 1)
-    ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    with figure(path, (6, 3.6)) as (_fig, ax):
+        ax.plot([h["iteration"] for h in history], [h["val_reward"] for h in history], "o-", label="val")
+        tr = [h for h in history if h["train_reward"] is not None]
+        ax.plot([h["iteration"] for h in tr], [h["train_reward"] for h in tr], "s--", label="train (generated)")
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("mean reward")
+        ax.set_ylim(0, 1)
+        ax.legend()
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="learn_loop")

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import hydra
-import orjson
 from omegaconf import DictConfig, OmegaConf
 
+from codreamer_env._io import read_jsonl_rows
 from experiments import config as _config
 from experiments.layout import RL_RESULT, RL_REWRITER_DIR, ROUNDS
+from experiments.plots import figure
 
 
 def initial_text(spec: str) -> str:
@@ -152,40 +153,28 @@ def train_rl_rewriter(cfg: Any, registry: Any) -> dict[str, Any]:
 def plot_rounds(out_dir: Path) -> Path | None:
     """active_score.png: the active prompt's score on the search scenarios after each round (deploys marked),
     with the held-out scores of confirmed and failed candidates."""
-    path = out_dir / ROUNDS
-    if not path.exists():
-        return None
-    rounds = [r for r in (orjson.loads(x) for x in path.read_bytes().splitlines() if x.strip())
-              if r.get("active_score") is not None]
+    rounds = [r for r in read_jsonl_rows(out_dir / ROUNDS) if r.get("active_score") is not None]
     if not rounds:
         return None
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7, 4))
-    xs = [r["round"] for r in rounds]
-    ax.plot(xs, [r["incumbent_score"] for r in rounds], "o--", color="grey", label="incumbent (round start)")
-    ax.plot(xs, [r["active_score"] for r in rounds], "o-", label="active prompt (round end)")
-    dep = [r for r in rounds if r.get("deployed")]
-    if dep:
-        ax.plot([r["round"] for r in dep], [r["active_score"] for r in dep], "*", ms=14, label="deployed")
-    hold = [r for r in rounds if "holdout_candidate_score" in r]
-    if hold:
-        ax.plot([r["round"] for r in hold], [r["holdout_candidate_score"] for r in hold], "s", mfc="none",
-                label="best candidate, held-out")
-    from matplotlib.ticker import MaxNLocator
-
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("round")
-    ax.set_ylabel("mean reward (search scenarios)")
-    ax.set_title("Prompt optimization")
-    ax.legend(loc="best")
-    fig.tight_layout()
     png = out_dir / "active_score.png"
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
+    with figure(png, (7, 4)) as (_fig, ax):
+        xs = [r["round"] for r in rounds]
+        ax.plot(xs, [r["incumbent_score"] for r in rounds], "o--", color="grey", label="incumbent (round start)")
+        ax.plot(xs, [r["active_score"] for r in rounds], "o-", label="active prompt (round end)")
+        dep = [r for r in rounds if r.get("deployed")]
+        if dep:
+            ax.plot([r["round"] for r in dep], [r["active_score"] for r in dep], "*", ms=14, label="deployed")
+        hold = [r for r in rounds if "holdout_candidate_score" in r]
+        if hold:
+            ax.plot([r["round"] for r in hold], [r["holdout_candidate_score"] for r in hold], "s", mfc="none",
+                    label="best candidate, held-out")
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("round")
+        ax.set_ylabel("mean reward (search scenarios)")
+        ax.set_title("Prompt optimization")
+        ax.legend(loc="best")
     return png
 
 

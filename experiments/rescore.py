@@ -9,7 +9,6 @@ rewards and every component, then prints the old and new means.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +18,21 @@ import orjson
 from omegaconf import DictConfig
 
 import codreamer_env as ce
-from codreamer_env._io import read_jsonl_rows
+from codreamer_env import runner
+from codreamer_env._io import atomic_write_bytes, read_jsonl_rows
 from experiments import config as _config  # noqa: F401
 from experiments.factory import make_reward
 from experiments.layout import TRAJECTORIES
 
 
 def rescore(run: str | Path, reward_model: Any, out_name: str = "rescored.jsonl") -> list[dict[str, Any]]:
+    """Score a benchmark run's episodes again (each scenario's in one group) into `out_name`, in row order."""
     rows = read_jsonl_rows(Path(run) / TRAJECTORIES)
-    by_sc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        by_sc[r["scenario_id"]].append(r)
-    out = []
-    for sid, group in by_sc.items():
-        sc = ce.get_scenario(sid)
-        trajs = [ce.Trajectory.model_validate_json(r["trajectory"]) for r in group]
-        for r, (total, comps) in zip(group, reward_model.score_group(sc, trajs), strict=True):
-            out.append({"id": r["id"], "scenario_id": sid, "trial": r["trial"], "old_reward": r["reward"],
-                        "reward": float(total), "components": {k: v for k, v in comps.items()}})
-    from codreamer_env._io import atomic_write_bytes
-
+    played = [runner.Episode(runner.Job(r["scenario_id"], r["trial"], r["seed"]),
+                             ce.Trajectory.model_validate_json(r["trajectory"])) for r in rows]
+    out = [{"id": r["id"], "scenario_id": r["scenario_id"], "trial": r["trial"], "old_reward": r["reward"],
+            "reward": ep.reward, "components": ep.components}
+           for r, ep in zip(rows, runner.score(reward_model, played, ce.get_scenario), strict=True)]
     atomic_write_bytes(Path(run) / out_name, b"".join(orjson.dumps(o) + b"\n" for o in out))
     return out
 

@@ -34,6 +34,7 @@ from experiments import config as _config  # noqa: F401
 from experiments.layout import TRAJECTORIES
 
 Ask = Callable[[str], str]
+_DECISIONS = {"a": "accept", "r": "reject", "e": "edit", "s": "skip"}
 
 
 def _show(row: dict[str, Any], out: Callable[[str], None]) -> None:
@@ -78,22 +79,16 @@ def review_interactive(rows: list[dict[str, Any]], store: ce.FeedbackStore, revi
             continue
         while True:
             choice = ask("[a]ccept [r]eject [e]dit [s]kip [q]uit > ").strip().lower()[:1]
-            if choice in ("a", "r", "e", "s", "q"):
+            if choice in _DECISIONS or choice == "q":
                 break
             out("please answer a, r, e, s or q")
         if choice == "q":
             break
         ev: dict[str, Any] = {"scenario_id": row["scenario_id"], "trajectory_id": row["id"], "reviewer": reviewer,
-                              "draft_text": row["body"]}
-        if choice == "a":
-            ev["decision"] = "accept"
-        elif choice == "s":
-            ev["decision"] = "skip"
-        elif choice == "r":
-            ev["decision"] = "reject"
+                              "draft_text": row["body"], "decision": _DECISIONS[choice]}
+        if choice == "r":
             ev["reason"] = ask("reason > ").strip() or None
-        else:
-            ev["decision"] = "edit"
+        elif choice == "e":
             ev["edited_text"] = _edit(row["body"], editor, ask, out)
             ev["reason"] = ask("what was wrong (optional) > ").strip() or None
         store.append(ce.HumanReview(**ev))

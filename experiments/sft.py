@@ -43,10 +43,8 @@ def collect_examples(runs: list[str], min_reward: float, feedback_paths: list[st
     import codreamer_env as ce
     from codreamer_env._io import read_jsonl_rows
 
-    reviews: dict[str, Any] = {}
-    if feedback_paths:
-        for ev in ce.FeedbackStore(list(feedback_paths)).events(["review"]):
-            reviews[ev.trajectory_id] = ev
+    events = ce.FeedbackStore(list(feedback_paths)).events(["review"]) if feedback_paths else []
+    reviews = {ev.trajectory_id: ev for ev in events}
     out, seen = [], set()
     for run in runs:
         for row in read_jsonl_rows(Path(run) / TRAJECTORIES):

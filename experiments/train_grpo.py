@@ -27,6 +27,7 @@ from codreamer_env.models import load_causal_lm
 from experiments import config as _config
 from experiments.evaluation import evaluate_policy
 from experiments.layout import EVAL_METRICS, MODEL_DIR, TRAIN_LOG
+from experiments.plots import figure
 
 
 def write_learning_curve(log_history: list[dict[str, Any]], out_dir: Path) -> Path:
@@ -36,33 +37,25 @@ def write_learning_curve(log_history: list[dict[str, Any]], out_dir: Path) -> Pa
     with open(out_dir / TRAIN_LOG, "wb") as f:
         for r in rows:
             f.write(orjson.dumps(r, option=orjson.OPT_SERIALIZE_NUMPY) + b"\n")
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     train = [(r["step"], r["reward"]) for r in rows if "reward" in r]
     evals = sorted((int(p.stem.removeprefix("step")), orjson.loads(p.read_bytes())["reward_mean"])
                    for p in out_dir.glob(EVAL_METRICS.format("*")))
-    fig, ax = plt.subplots(figsize=(7, 4))
-    if train:
-        xs, ys = zip(*train, strict=True)
-        ax.plot(xs, ys, ".", alpha=0.35, label="train reward (group mean per step)")
-        w = max(1, len(ys) // 10)
-        ma = [sum(ys[max(0, i - w + 1): i + 1]) / len(ys[max(0, i - w + 1): i + 1]) for i in range(len(ys))]
-        ax.plot(xs, ma, "-", label=f"train, moving average ({w} steps)")
-    if evals:
-        ex, ey = zip(*evals, strict=True)
-        ax.plot(ex, ey, "o-", label="val reward")
-    ax.set_xlabel("GRPO step")
-    ax.set_ylabel("reward")
-    ax.set_ylim(-0.02, 1.02)
-    ax.legend(loc="best")
-    ax.set_title(f"GRPO in SalesEmailEnv ({out_dir.name})")
-    fig.tight_layout()
     path = out_dir / "learning_curve.png"
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    with figure(path, (7, 4)) as (_fig, ax):
+        if train:
+            xs, ys = zip(*train, strict=True)
+            ax.plot(xs, ys, ".", alpha=0.35, label="train reward (group mean per step)")
+            w = max(1, len(ys) // 10)
+            ma = [sum(ys[max(0, i - w + 1): i + 1]) / len(ys[max(0, i - w + 1): i + 1]) for i in range(len(ys))]
+            ax.plot(xs, ma, "-", label=f"train, moving average ({w} steps)")
+        if evals:
+            ex, ey = zip(*evals, strict=True)
+            ax.plot(ex, ey, "o-", label="val reward")
+        ax.set_xlabel("GRPO step")
+        ax.set_ylabel("reward")
+        ax.set_ylim(-0.02, 1.02)
+        ax.legend(loc="best")
+        ax.set_title(f"GRPO in SalesEmailEnv ({out_dir.name})")
     return path
 
 

@@ -295,6 +295,17 @@ def test_fuzzed_actions_never_raise(action):
     _stepper.step(action)
 
 
+@pytest.mark.parametrize("action", ["finalize_email(999999999999999999999999999999)", 'get_connected_nodes(b"x")',
+                                    "get_connected_nodes({1, 2})", {"name": "get_connected_nodes",
+                                                                     "arguments": {"node_id": object()}},
+                                    {"name": "finalize_email", "arguments": {"subject": 2**70}}])
+def test_arguments_that_are_not_json_values_are_an_error_not_an_exception(action):
+    env = gym.make(ce.ENV_ID).unwrapped
+    env.reset(seed=0)
+    obs, _r, _term, _trunc, info = env.step(action)
+    assert info["step_invalid"] >= 1 and "Error" in obs
+
+
 def test_fuzz_ran_5000_examples():
     assert _stepper.count >= 5000
 

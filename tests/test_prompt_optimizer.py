@@ -125,7 +125,7 @@ def test_false_deploy_rate_under_the_null_stays_within_the_significance_level(sp
     for i in range(200):
         a = base + f"\n\nVariant {i}a."
         b = base + f"\n\nVariant {i}b."
-        arms = paired_evaluation({"inc": a, "cand": b}, scen, agent, judge, trials=1, seed=i, keep_trajectories=False)
+        arms = paired_evaluation({"inc": a, "cand": b}, scen, agent, judge, trials=1, seed=i)
         d = gate(arms, "inc", GateConfig(significance=significance, seed=i, resamples=2000))[0]
         deploys += d.passed
         significant += d.holm_significant

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from codreamer_env._io import iter_jsonl
 from codreamer_env.errors import DataError
 from codreamer_env.kg.graph import KnowledgeGraph
 
@@ -75,15 +76,8 @@ def _parse(path: str, size: int) -> dict[str, Any]:
         # Anything unusual: re-parse exactly, so the error names file, line, node and field.
     b = _Builder(path)
     if jsonl:
-        with open(path, "rb") as fh:
-            for lineno, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = orjson.loads(line)
-                except orjson.JSONDecodeError as exc:
-                    raise DataError(f"malformed JSON: {exc.msg}", file=path, line=lineno, field="(json)") from None
-                b.add(rec, lineno)
+        for lineno, rec in iter_jsonl(path):
+            b.add(rec, lineno)
         return b.finish()
     if size > _STREAM_THRESHOLD:
         for nodes, body, base in _iter_json_array_stream(path):

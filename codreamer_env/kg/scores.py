@@ -24,10 +24,6 @@ class ReconcileReport:
     added: list[str] = field(default_factory=list)
     clamped: list[str] = field(default_factory=list)
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.dropped or self.added or self.clamped)
-
 
 def _clamp(x: float) -> float:
     return 0.0 if x < 0.0 else 1.0 if x > 1.0 else x
@@ -76,9 +72,8 @@ class NodeScores:
         doc = read_json(path)
         if not isinstance(doc, dict):
             raise DataError("expected a JSON object of node scores", file=str(path), line=1, field="(root)")
-        if "scores" in doc and isinstance(doc["scores"], dict):
-            mapping = doc["scores"]
-            dflt = doc.get("default", DEFAULT_SCORE)
+        if isinstance(doc.get("scores"), dict):
+            mapping, dflt = doc["scores"], doc.get("default", DEFAULT_SCORE)
         else:
             mapping, dflt = doc, DEFAULT_SCORE
         return cls.from_mapping(kg, mapping, default=dflt if default is None else default, source=str(path))

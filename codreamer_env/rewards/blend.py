@@ -87,18 +87,14 @@ class RewardMix:
         actually used, and `renormalized` = 1.0 when some weighted term was missing."""
         terms = {"judge": (self.alpha, judge), "human": (self.beta, human), "online": (self.gamma, online)}
         used = {k: (w, v) for k, (w, v) in terms.items() if w > 0 and v is not None}
-        comps: dict[str, float] = {}
-        for k, (_w, v) in terms.items():
-            if v is not None:
-                comps[k] = float(v)
+        comps = {k: float(v) for k, (_w, v) in terms.items() if v is not None}
         wsum = sum(w for w, _ in used.values())
-        if wsum == 0:
-            comps.update({"w_judge": 0.0, "w_human": 0.0, "w_online": 0.0, "renormalized": 1.0})
-            return 0.0, comps
-        total = sum(w * v for w, v in used.values()) / wsum
+        total = sum(w * v for w, v in used.values()) / wsum if used else 0.0
         for k in terms:
             comps[f"w_{k}"] = used[k][0] / wsum if k in used else 0.0
-        comps["renormalized"] = 1.0 if any(w > 0 and v is None for w, v in terms.values()) else 0.0
+        # A weighted term without data renormalises the rest (with none left, the total is 0.0).
+        renormalized = not used or any(w > 0 and v is None for w, v in terms.values())
+        comps["renormalized"] = 1.0 if renormalized else 0.0
         return total, comps
 
 
@@ -119,8 +115,6 @@ class BlendedReward:
             evs = by_traj.get(traj.id, [])
             draft = traj.final_email.body if traj.final_email else None
             total, comps = self.mix.combine(jtotal, human_score(traj.id, evs, draft), online_score(traj.id, evs))
-            merged: dict[str, Any] = dict(jcomps)
-            merged.setdefault("judge_source", getattr(self.judge, "name", "judge"))
-            merged.update(comps)
-            out.append((total, merged))
+            source = jcomps.get("judge_source", getattr(self.judge, "name", "judge"))
+            out.append((total, {**jcomps, "judge_source": source, **comps}))
         return out

@@ -203,25 +203,14 @@ class FeedbackStore:
         if not lines:
             return 0
         self.write_path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock():
-            fd = os.open(self.write_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                # A file left with a torn last line gets a newline first, so the torn line stays one bad line
-                # instead of swallowing the next good one.
-                size = os.fstat(fd).st_size
-                prefix = b""
-                if size:
-                    with open(self.write_path, "rb") as fh:
-                        fh.seek(size - 1)
-                        if fh.read(1) != b"\n":
-                            prefix = b"\n"
-                data = prefix + b"".join(lines)
-                view = memoryview(data)
-                while view:
-                    n = os.write(fd, view)
-                    view = view[n:]
-            finally:
-                os.close(fd)
+        with self._lock(), open(self.write_path, "a+b", opener=lambda p, flags: os.open(p, flags, 0o644)) as fh:
+            # A file left with a torn last line gets a newline first, so the torn line stays one bad line
+            # instead of swallowing the next good one.
+            if fh.seek(0, os.SEEK_END):
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":
+                    fh.write(b"\n")
+            fh.write(b"".join(lines))
         return len(lines)
 
     def iter_events(self) -> Iterator[Any]:
@@ -237,8 +226,8 @@ class FeedbackStore:
                     try:
                         raw = orjson.loads(line)
                     except orjson.JSONDecodeError as exc:
-                        why = "partial line (no newline at end of file)" if not line.endswith(b"\n") else f"malformed JSON ({exc.msg})"
-                        self._bad(path, lineno, why)
+                        self._bad(path, lineno, f"malformed JSON ({exc.msg})" if line.endswith(b"\n")
+                                  else "partial line (no newline at end of file)")
                         continue
                     try:
                         yield parse_event(raw)

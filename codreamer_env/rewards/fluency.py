@@ -33,15 +33,13 @@ class FluencyScorer:
                  api_key_env: str = "OPENAI_API_KEY", lo: float = -6.0, hi: float = -1.5, device: str = "auto",
                  model_obj: Any = None, tokenizer: Any = None, timeout_s: float = 60.0, echo_offset: int = 0,
                  top_k: int = 20) -> None:
-        self.echo_offset, self.top_k = echo_offset, top_k
         if hi <= lo:
             raise ValueError("hi must be greater than lo")
-        self.backend, self.model_name, self.base_url, self.api_key_env = backend, model, base_url, api_key_env
-        self.lo, self.hi, self.timeout_s = lo, hi, timeout_s
-        self._model, self._tok = model_obj, tokenizer
-        self._device = device
         if backend not in ("transformers", "openai"):
             raise ValueError("backend must be transformers or openai")
+        self.backend, self.model_name, self.base_url, self.api_key_env = backend, model, base_url, api_key_env
+        self.lo, self.hi, self.timeout_s, self.echo_offset, self.top_k = lo, hi, timeout_s, echo_offset, top_k
+        self._model, self._tok, self._device = model_obj, tokenizer, device
 
     def to_unit(self, mean_logprob: float) -> float:
         return min(1.0, max(0.0, (mean_logprob - self.lo) / (self.hi - self.lo)))
@@ -112,7 +110,6 @@ class WithFluency:
         out = []
         for traj, (total, comps) in zip(trajectories, self.inner.score_group(scenario, trajectories), strict=True):
             f, lp = self.scorer.score(traj.final_email)
-            merged = dict(comps)
-            merged.update({"fluency": round(f, 6), "fluency_logprob": round(lp, 4)})
-            out.append(((1 - self.weight) * total + self.weight * f, merged))
+            out.append(((1 - self.weight) * total + self.weight * f,
+                        {**comps, "fluency": round(f, 6), "fluency_logprob": round(lp, 4)}))
         return out

@@ -23,14 +23,14 @@ import hashlib
 import logging
 import os
 import random
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from codreamer_env._io import loads_lenient
+from codreamer_env._io import atomic_write_bytes, loads_lenient
 from codreamer_env.rewards.base import JudgeResult
 from codreamer_env.rewards.rubric import RubricJudge
 from codreamer_env.tools import TOOLS
@@ -181,27 +181,32 @@ class _LLMBase:
         return hashlib.sha256(blob).hexdigest()
 
     def _cache_get(self, key: str) -> dict[str, Any] | None:
+        """The cached reply for `key` (counted as a cache hit), or None."""
         if not self.config.use_cache:
             return None
-        p = self.cache_dir / key[:2] / f"{key}.json"
         try:
-            return orjson.loads(p.read_bytes())
+            hit = orjson.loads((self.cache_dir / key[:2] / f"{key}.json").read_bytes())
         except (FileNotFoundError, orjson.JSONDecodeError):
             return None
+        self.stats.cache_hits += 1
+        return hit
 
     def _cache_put(self, key: str, value: dict[str, Any]) -> None:
-        if not self.config.use_cache:
-            return
-        from codreamer_env._io import atomic_write_bytes
-
-        atomic_write_bytes(self.cache_dir / key[:2] / f"{key}.json", orjson.dumps(value))
+        if self.config.use_cache:
+            atomic_write_bytes(self.cache_dir / key[:2] / f"{key}.json", orjson.dumps(value))
 
     # ------------------------------------------------------------------ calls
-    def _client(self) -> Any:
+    async def _gather(self, make: Callable[[Any, asyncio.Semaphore], Iterable[Awaitable[Any]]]) -> list[Any]:
+        """Await `make(client, semaphore)` concurrently on one fresh client, closed afterwards."""
         from openai import AsyncOpenAI
 
-        key = os.environ.get(self.config.api_key_env) or "not-needed"
-        return AsyncOpenAI(base_url=self.config.base_url, api_key=key, max_retries=0, timeout=self.config.timeout_s)
+        c = self.config
+        client = AsyncOpenAI(base_url=c.base_url, api_key=os.environ.get(c.api_key_env) or "not-needed", max_retries=0,
+                             timeout=c.timeout_s)
+        try:
+            return list(await asyncio.gather(*make(client, asyncio.Semaphore(c.concurrency))))
+        finally:
+            await client.close()
 
     async def _call(self, client: Any, sem: asyncio.Semaphore, messages: list[dict[str, str]], parse: Any,
                     rng: random.Random, schema: dict[str, Any] | None = None) -> Any:
@@ -219,16 +224,14 @@ class _LLMBase:
         for attempt in range(c.max_retries + 1):
             if attempt:
                 self.stats.retries += 1
-                delay = min(c.max_backoff_s, c.backoff_s * 2 ** (attempt - 1)) * (0.5 + rng.random())
-                await asyncio.sleep(delay)
+                await asyncio.sleep(min(c.max_backoff_s, c.backoff_s * 2 ** (attempt - 1)) * (0.5 + rng.random()))
             async with sem:
                 self.stats.requests += 1
                 self.stats.in_flight += 1
                 self.stats.max_in_flight = max(self.stats.max_in_flight, self.stats.in_flight)
                 try:
                     resp = await asyncio.wait_for(client.chat.completions.create(**kwargs), timeout=c.timeout_s + 1)
-                    text = resp.choices[0].message.content or ""
-                    return parse(text)
+                    return parse(resp.choices[0].message.content or "")
                 except (TimeoutError, openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError, BadReply) as exc:
                     last = exc
                     self.stats.errors.append(f"{type(exc).__name__}: {str(exc)[:120]}")
@@ -246,10 +249,8 @@ class _LLMBase:
         out = []
         for t in trajectories:
             r = self.fallback.score(scenario, t.final_email, t)
-            comps: dict[str, Any] = dict(r.components)
-            comps["judge_source"] = "fallback"
-            out.append(JudgeResult(total=r.total, components=comps, details={**r.details, "judge_error": error},
-                                   source="fallback"))
+            out.append(JudgeResult(total=r.total, components={**r.components, "judge_source": "fallback"},
+                                   details={**r.details, "judge_error": error}, source="fallback"))
         return out
 
 
@@ -271,6 +272,12 @@ _ONE_SCHEMA = {"type": "object", "properties": {"explanation": {"type": "string"
                "required": ["explanation", "score"]}
 
 
+def _unit_score(score: Any, of: str = "") -> float:
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0.0 <= float(score) <= 1.0:
+        raise BadReply(f"score{of} is not a number in [0, 1]: {score!r}")
+    return float(score)
+
+
 def _parse_scores(text: str, labels: Sequence[str]) -> dict[str, tuple[float, str]]:
     """{label: (score, explanation)} from a judge reply, or BadReply."""
     try:
@@ -287,12 +294,9 @@ def _parse_scores(text: str, labels: Sequence[str]) -> dict[str, tuple[float, st
         if not isinstance(it, dict):
             raise BadReply("a score entry is not an object")
         lab = str(it.get("id", "")).strip().removeprefix("Trajectory ").strip()
-        score = it.get("score")
         if lab not in labels or lab in out:
             raise BadReply(f"unexpected or repeated id {it.get('id')!r}")
-        if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0.0 <= float(score) <= 1.0:
-            raise BadReply(f"score for {lab} is not a number in [0, 1]: {score!r}")
-        out[lab] = (float(score), str(it.get("explanation", ""))[:1000])
+        out[lab] = (_unit_score(it.get("score"), f" for {lab}"), str(it.get("explanation", ""))[:1000])
     return out
 
 
@@ -323,68 +327,58 @@ class RulerJudge(_LLMBase):
         """Judge one group; see the module docstring."""
         if not trajectories:
             return []
+        if client is None:  # one group on its own client
+            return (await self.ajudge_groups([(scenario, trajectories)]))[0]
         c = self.config
-        own_client = client is None
-        client = client or self._client()
         sem = sem or asyncio.Semaphore(c.concurrency)
+        plen = shared_prefix_len(trajectories)
+        keys = [trajectory_key(t, plen) for t in trajectories]
+        uniq: dict[str, Trajectory] = {}
+        for k, t in zip(keys, trajectories, strict=True):
+            uniq.setdefault(k, t)  # identical trajectories are judged once
+        ukeys = list(uniq)
+        sums = {k: 0.0 for k in ukeys}
+        expl: dict[str, list[str]] = {k: [] for k in ukeys}
+
+        async def one_ordering(o: int) -> dict[str, tuple[float, str]]:
+            order = list(ukeys)
+            random.Random(f"{c.order_seed}|{o}|{'|'.join(ukeys)}").shuffle(order)
+            labels = [chr(ord("A") + i) if i < 26 else f"T{i}" for i in range(len(order))]
+            ckey = self._cache_key("ruler", order, o)
+            hit = self._cache_get(ckey)
+            if hit is not None:
+                return {k: tuple(v) for k, v in hit.items()}
+            blocks = list(zip(labels, (uniq[k] for k in order), strict=True))
+            msgs = self._messages(scenario, trajectories[0].messages[:plen], blocks, plen)
+            parsed = await self._call(client, sem, msgs, lambda text: _parse_scores(text, labels), random.Random(ckey),
+                                      schema=_group_schema(labels))
+            by_key = {k: parsed[lab] for lab, k in zip(labels, order, strict=True)}
+            self._cache_put(ckey, {k: list(v) for k, v in by_key.items()})
+            return by_key
+
         try:
-            plen = shared_prefix_len(trajectories)
-            keys = [trajectory_key(t, plen) for t in trajectories]
-            uniq: dict[str, Trajectory] = {}
-            for k, t in zip(keys, trajectories, strict=True):
-                uniq.setdefault(k, t)  # identical trajectories are judged once
-            ukeys = list(uniq)
-            sums = {k: 0.0 for k in ukeys}
-            expl: dict[str, list[str]] = {k: [] for k in ukeys}
-
-            async def one_ordering(o: int) -> dict[str, tuple[float, str]]:
-                order = list(ukeys)
-                random.Random(f"{c.order_seed}|{o}|{'|'.join(ukeys)}").shuffle(order)
-                labels = [chr(ord("A") + i) if i < 26 else f"T{i}" for i in range(len(order))]
-                ckey = self._cache_key("ruler", order, o)
-                hit = self._cache_get(ckey)
-                if hit is not None:
-                    self.stats.cache_hits += 1
-                    return {k: tuple(v) for k, v in hit.items()}
-                msgs = self._messages(scenario, trajectories[0].messages[:plen], list(zip(labels, (uniq[k] for k in order),
-                                                                                           strict=True)), plen)
-                rng = random.Random(ckey)
-                parsed = await self._call(client, sem, msgs, lambda text: _parse_scores(text, labels), rng,
-                                          schema=_group_schema(labels))
-                by_key = {k: parsed[lab] for lab, k in zip(labels, order, strict=True)}
-                self._cache_put(ckey, {k: list(v) for k, v in by_key.items()})
-                return by_key
-
-            try:
-                results = await asyncio.gather(*(one_ordering(o) for o in range(c.orderings)))
-            except Exception as exc:  # noqa: BLE001 - any failure after retries -> the configured fallback
-                return self._fallback_results(scenario, trajectories, f"{type(exc).__name__}: {exc}"[:300])
-            for res in results:
-                for k, (s, e) in res.items():
-                    sums[k] += s
-                    expl[k].append(e)
-            out = []
-            for k, t in zip(keys, trajectories, strict=True):
-                score = sums[k] / c.orderings
-                spread = max(r[k][0] for r in results) - min(r[k][0] for r in results)
-                indep = self.fallback.score(scenario, t.final_email, t).total if t.final_email else 0.0
-                comps: dict[str, Any] = {"ruler": round(score, 6), "ruler_spread": round(spread, 6),
-                                         "independent": round(indep, 6), "judge_source": "llm"}
-                out.append(JudgeResult(total=round(score, 6), components=comps, source="llm",
-                                       details={"explanations": expl[k], "judge": c.model, "orderings": c.orderings}))
-            return out
-        finally:
-            if own_client:
-                await client.close()
+            results = await asyncio.gather(*(one_ordering(o) for o in range(c.orderings)))
+        except Exception as exc:  # noqa: BLE001 - any failure after retries -> the configured fallback
+            return self._fallback_results(scenario, trajectories, f"{type(exc).__name__}: {exc}"[:300])
+        for res in results:
+            for k, (s, e) in res.items():
+                sums[k] += s
+                expl[k].append(e)
+        out = []
+        for k, t in zip(keys, trajectories, strict=True):
+            score = sums[k] / c.orderings
+            spread = max(r[k][0] for r in results) - min(r[k][0] for r in results)
+            indep = self.fallback.score(scenario, t.final_email, t).total if t.final_email else 0.0
+            comps: dict[str, Any] = {"ruler": round(score, 6), "ruler_spread": round(spread, 6),
+                                     "independent": round(indep, 6), "judge_source": "llm"}
+            out.append(JudgeResult(total=round(score, 6), components=comps, source="llm",
+                                   details={"explanations": expl[k], "judge": c.model, "orderings": c.orderings}))
+        return out
 
     async def ajudge_groups(self, groups: Sequence[tuple[Scenario, Sequence[Trajectory]]]) -> list[list[JudgeResult]]:
         """Judge many groups concurrently (bounded by `concurrency`)."""
-        client = self._client()
-        sem = asyncio.Semaphore(self.config.concurrency)
-        try:
-            return list(await asyncio.gather(*(self.ajudge_group(s, ts, client=client, sem=sem) for s, ts in groups)))
-        finally:
-            await client.close()
+        return await self._gather(lambda client, sem: (self.ajudge_group(s, ts, client=client, sem=sem)
+                                                       for s, ts in groups))
 
     def judge_group(self, scenario: Scenario, trajectories: Sequence[Trajectory]) -> list[JudgeResult]:
         """Sync wrapper of `ajudge_group`."""
@@ -402,10 +396,7 @@ def _parse_one(text: str) -> tuple[float, str]:
         obj = None
     if not isinstance(obj, dict):
         raise BadReply(f"reply is not a JSON object: {text[:80]!r}")
-    score = obj.get("score")
-    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0.0 <= float(score) <= 1.0:
-        raise BadReply(f"score is not a number in [0, 1]: {score!r}")
-    return float(score), str(obj.get("explanation", ""))[:1000]
+    return _unit_score(obj.get("score")), str(obj.get("explanation", ""))[:1000]
 
 
 class PointwiseLLMJudge(_LLMBase):
@@ -418,7 +409,6 @@ class PointwiseLLMJudge(_LLMBase):
         ckey = self._cache_key("pointwise", [trajectory_key(traj, 0)], 0)
         hit = self._cache_get(ckey)
         if hit is not None:
-            self.stats.cache_hits += 1
             score, expl = hit["score"], hit["explanation"]
         else:
             body = "\n".join(x for x in (_fmt_msg(m, c.tool_result_chars) for m in traj.messages) if x)
@@ -435,12 +425,7 @@ class PointwiseLLMJudge(_LLMBase):
                            details={"explanation": expl, "judge": c.model})
 
     async def ajudge_many(self, scenario: Scenario, trajectories: Sequence[Trajectory]) -> list[JudgeResult]:
-        client = self._client()
-        sem = asyncio.Semaphore(self.config.concurrency)
-        try:
-            return list(await asyncio.gather(*(self.ajudge(scenario, t, client, sem) for t in trajectories)))
-        finally:
-            await client.close()
+        return await self._gather(lambda client, sem: (self.ajudge(scenario, t, client, sem) for t in trajectories))
 
     def score(self, scenario: Scenario, email: FinalEmail | None, trajectory: Trajectory | None = None) -> JudgeResult:
         """Judge one email (a trajectory is built around it when none is given)."""

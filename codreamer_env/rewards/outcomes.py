@@ -47,7 +47,7 @@ class OutcomeModel:
     won_bias: float = -1.0
 
     def probabilities(self, comps: dict[str, float], persona: dict[str, Any]) -> dict[str, float]:
-        """P(stage | previous stage reached) for each stage."""
+        """P(stage | previous stage reached) for each stage, in funnel order (`STAGES`)."""
         g = lambda k: float(comps.get(k, 0.0))  # noqa: E731
         resp = float(persona.get("responsiveness", 0.5))
         skep = float(persona.get("skepticism", 0.5))
@@ -83,36 +83,31 @@ class OutcomeSimulator:
             return []
         rng = self._rng(trajectory.id)
         probs = self.model.probabilities(components, scenario.prospect.persona.model_dump())
-        keys = {"opened": "opened", "replied": "replied", "call_booked": "call_booked",
-                "opportunity": "opportunity", "closed_won": "won"}
         reached: list[str] = []
-        for stage in STAGES:
-            if rng.random() >= probs[keys[stage]]:
+        for stage, q in zip(STAGES, probs.values(), strict=True):
+            if rng.random() >= q:
                 break
             reached.append(stage)
         events = []
         t = sent_at
         for i, stage in enumerate(reached):
             t += STAGE_DELAY_H[stage] * 3600 * float(rng.uniform(0.3, 1.7))
-            flags = {s: True for s in reached[: i + 1]}
             events.append(OnlineOutcome(scenario_id=scenario.id, trajectory_id=trajectory.id, timestamp=t,
-                                        simulated=True, meta={"simulator_seed": self.seed}, **flags))
+                                        simulated=True, meta={"simulator_seed": self.seed},
+                                        **dict.fromkeys(reached[: i + 1], True)))
         return events
 
     def expected_score(self, scenario: Scenario, components: dict[str, float]) -> float:
         """E[online score] under the model (the ordinal levels of the blend), for analysis and tests."""
         from codreamer_env.rewards.blend import ONLINE_LEVELS
 
-        p = self.model.probabilities(components, scenario.prospect.persona.model_dump())
-        chain = [p["opened"], p["replied"], p["call_booked"], p["opportunity"], p["won"]]
+        chain = list(self.model.probabilities(components, scenario.prospect.persona.model_dump()).values())
         levels = dict(ONLINE_LEVELS)
-        values = [levels[s] for s in STAGES]
         exp, reach = 0.0, 1.0
         for i, q in enumerate(chain):
-            reach_next = reach * q
-            stop_here = reach_next * (1 - chain[i + 1]) if i + 1 < len(chain) else reach_next
-            exp += stop_here * values[i]
-            reach = reach_next
+            reach *= q
+            stop_here = reach * (1 - chain[i + 1]) if i + 1 < len(chain) else reach
+            exp += stop_here * levels[STAGES[i]]
         return exp
 
 

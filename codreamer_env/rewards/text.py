@@ -11,6 +11,7 @@ _UPPER = re.compile(r"\b[A-Z]{4,}\b")
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.])(\$)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(%|percent\b|[kK]\b|[mM]\b|[xX]\b|TB\b|M\b)?"
 )
+_SCALE = {"k": 1e3, "m": 1e6}  # unit suffixes that scale the number
 _PLACEHOLDER = re.compile(
     r"\[\s*(?:first[ _]?name|name|company|prospect|your name|title|x+|insert[^\]]*|[A-Z][A-Z _]{2,})\s*\]"
     r"|\{\{?\s*[A-Za-z_ ]+\s*\}?\}|<\s*[A-Z][A-Z_ ]{2,}\s*>|\bXXX+\b|\bTODO\b|\bTBD\b|lorem ipsum",
@@ -58,19 +59,10 @@ def numbers(text: str) -> list[tuple[float, bool]]:
     """Numbers in `text` as (value, is_percent); "$120K" -> (120000.0, False), "62 percent" -> (62.0, True)."""
     out = []
     for m in _NUMBER.finditer(text):
-        dollar, whole, frac, unit = m.groups()
-        value = float(whole.replace(",", "") + (frac or ""))
-        pct = False
-        if unit:
-            u = unit.lower()
-            if u in ("%", "percent"):
-                pct = True
-            elif u == "k":
-                value *= 1e3
-            elif u == "m":
-                value *= 1e6
-        del dollar
-        out.append((round(value, 4), pct))
+        _dollar, whole, frac, unit = m.groups()
+        u = (unit or "").lower()
+        value = float(whole.replace(",", "") + (frac or "")) * _SCALE.get(u, 1.0)
+        out.append((round(value, 4), u in ("%", "percent")))
     return out
 
 
