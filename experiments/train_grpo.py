@@ -61,6 +61,7 @@ def write_learning_curve(log_history: list[dict[str, Any]], out_dir: Path) -> Pa
 
 def run_training(cfg: DictConfig) -> Any:
     os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
+    import torch
     from transformers import TrainerCallback
     from trl import GRPOTrainer
 
@@ -122,6 +123,9 @@ def run_training(cfg: DictConfig) -> Any:
     acc = trainer.accelerator
     (out_dir / f"rank{acc.process_index}.done").write_text(
         orjson.dumps({"global_step": trainer.state.global_step, "num_processes": acc.num_processes}).decode())
+    acc.wait_for_everyone()
+    if torch.distributed.is_initialized():  # the process group's threads, left running at exit, can abort a rank
+        torch.distributed.destroy_process_group()
     return trainer
 
 

@@ -149,3 +149,18 @@ def test_oracle_beats_greedy_beats_random_outside_the_cis(tmp_path):
         assert res[agent]["scenarios"] == 128
     assert res["oracle"]["reward_ci95"][0] > res["greedy"]["reward_ci95"][1]
     assert res["greedy"]["reward_ci95"][0] > res["random"]["reward_ci95"][1]
+
+
+def test_one_config_family_rejects_unknown_keys_by_name():
+    from omegaconf.errors import ConfigKeyError
+
+    from experiments.factory import make_judge
+
+    assert make_judge({"name": "rubric"}).version == "rubric-v2"
+    with pytest.raises(ConfigKeyError, match="wieghts"):
+        make_judge({"name": "rubric", "wieghts": {}})
+    for primary, override in (("optimize_prompt", "optimizer.roundz=2"), ("optimize_prompt", "gate.alpha=0.1"),
+                              ("train_grpo", "lora.alpha=8"), ("train_grpo", "rollout.max_turnz=3")):
+        with pytest.raises(ConfigCompositionException) as ei:
+            _compose(override, config_name=primary)
+        assert override.split("=")[0].split(".")[-1] in str(ei.value) + str(ei.value.__cause__)
