@@ -8,6 +8,15 @@ Accepted forms:
 - a Python-style call such as `get_relevant_context("Customer Job", k=3)` (literal arguments only);
 - an OpenAI tool-call dict `{"id", "type": "function", "function": {"name", "arguments": "<json>"}}`, a
   list of them, or an OpenAI assistant message with `tool_calls`.
+
+Limits, the same for every form: an action whose size is over MAX_ACTION_CHARS (a string's length, else the
+length of its JSON serialisation) is an error, not parsed. Text is made valid Unicode before anything reads it:
+a lone surrogate (a code point no UTF-8 codec can write) in a string action, an assistant message's content, a
+tool name or a call id becomes U+FFFD, as a bytes action's bad bytes do (it is decoded with errors="replace").
+Arguments must be JSON values: an argument that orjson cannot write (a lone surrogate in a dict action's
+argument or written as an escape such as "\\ud800", bytes, a set, an integer beyond 64 bits, a non-string key,
+nesting deeper than 254) makes that call an error. Every regex here is linear in the text (no nested or
+overlapping quantifiers over the same characters), and the Python-call scanner reads each character once.
 """
 
 from __future__ import annotations
@@ -29,10 +38,59 @@ TOOL_CALL_HELP = (
     'Call a tool as <tool_call>{"name": "get_relevant_context", "arguments": {"node_id": "Customer Job"}}'
     f"</tool_call>. Tools: {', '.join(TOOLS)}."
 )
-_FENCE = re.compile(r"```(?:json|tool_call|python)?\s*(.*?)```", re.DOTALL)
+# `\s*+` is possessive: with `\s*` a fence opener followed by a long run of spaces and no closing fence
+# took quadratic time (each split of the spaces between `\s*` and `.*?` was tried).
+_FENCE = re.compile(r"```(?:json|tool_call|python)?\s*+(.*?)```", re.DOTALL)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PYCALL = re.compile(r"\b(" + "|".join(TOOLS) + r")\s*\(")
 _NAME_KEYS = ("name", "tool", "tool_name", "function")
 _ARG_KEYS = ("arguments", "args", "parameters", "input", "kwargs")
+
+
+def valid_text(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (the same string when there is none: no copy)."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def _walk_size(obj: Any, limit: int) -> int:
+    """About how many characters `obj` takes as JSON, for objects orjson cannot write (lone surrogates,
+    integers beyond 64 bits, deep nesting, Python objects); stops counting once past `limit`."""
+    total, stack = 0, [obj]
+    while stack and total <= limit:
+        o = stack.pop()
+        if isinstance(o, (str, bytes)):
+            total += len(o) + 2
+        elif isinstance(o, dict):
+            total += 2 + 2 * len(o)
+            stack.extend(o.keys())
+            stack.extend(o.values())
+        elif isinstance(o, (list, tuple, set, frozenset)):
+            total += 2 + len(o)
+            stack.extend(o)
+        elif isinstance(o, int):
+            total += 1 + o.bit_length() * 30103 // 100000  # decimal digits, without str() (capped in 3.11+)
+        else:
+            total += 4
+    return total
+
+
+def action_size(action: Any, limit: int = MAX_ACTION_CHARS) -> int:
+    """The size the action cap is measured on: a string's length in characters, a bytes action's length, else
+    the length of the action's JSON serialisation in characters (estimated, past `limit`, when orjson cannot
+    write it)."""
+    if isinstance(action, (str, bytes)):
+        return len(action)
+    try:
+        blob = orjson.dumps(action, option=orjson.OPT_NON_STR_KEYS, default=repr)
+    except Exception:  # noqa: BLE001 - orjson's errors, or whatever a Python object's repr raises
+        return _walk_size(action, limit)
+    return len(blob) if blob.isascii() else len(blob.decode())
 
 
 @dataclass
@@ -50,7 +108,7 @@ def _call_from_obj(obj: Any, errors: list[str], call_id: str | None = None) -> T
         errors.append(f"a tool call must be a JSON object, got {type(obj).__name__}")
         return None
     if obj.get("type") == "function" and isinstance(obj.get("function"), dict):
-        call_id = obj.get("id") if isinstance(obj.get("id"), str) else call_id
+        call_id = valid_text(obj["id"]) if isinstance(obj.get("id"), str) else call_id
         obj = obj["function"]
     name = None
     for k in _NAME_KEYS:
@@ -65,6 +123,7 @@ def _call_from_obj(obj: Any, errors: list[str], call_id: str | None = None) -> T
     if name is None:
         errors.append(f"tool call has no 'name' (keys given: {sorted(map(str, obj))[:6]})")
         return None
+    name = valid_text(name)
     args = next((obj[k] for k in _ARG_KEYS if k in obj), {})
     if isinstance(args, str):
         try:
@@ -100,8 +159,11 @@ def _from_json_blob(blob: str, errors: list[str]) -> list[ToolCall]:
 
 def _from_python_calls(text: str, errors: list[str]) -> list[ToolCall]:
     out = []
+    scanned = 0  # where the last call's scan ended: a name inside it (an argument) is not another call
     for m in _PYCALL.finditer(text):
         start = m.start()
+        if start < scanned:
+            continue
         # Find the matching close paren by scanning, respecting string literals.
         depth, i, quote = 0, m.end() - 1, None
         while i < len(text):
@@ -121,6 +183,7 @@ def _from_python_calls(text: str, errors: list[str]) -> list[ToolCall]:
                 if depth == 0:
                     break
             i += 1
+        scanned = i + 1
         src = text[start : i + 1]
         try:
             node = ast.parse(src, mode="eval").body
@@ -147,7 +210,8 @@ def _from_python_calls(text: str, errors: list[str]) -> list[ToolCall]:
 
 
 def parse_text(text: str) -> ParsedAction:
-    """Parse a raw completion string."""
+    """Parse a raw completion string (lone surrogates in it read as U+FFFD)."""
+    text = valid_text(text)
     res = ParsedAction(text=text)
     if len(text) > MAX_ACTION_CHARS:
         res.errors.append(f"action is {len(text)} characters; the limit is {MAX_ACTION_CHARS}")
@@ -181,13 +245,22 @@ def parse_text(text: str) -> ParsedAction:
 
 
 def parse_action(action: Any) -> ParsedAction:
-    """Parse any accepted action form. Never raises; problems are returned in `errors`."""
+    """Parse any accepted action form. Never raises; problems are returned in `errors` (valid Unicode)."""
+    res = _parse_action(action)
+    res.errors = [valid_text(e) for e in res.errors]
+    return res
+
+
+def _parse_action(action: Any) -> ParsedAction:
     try:
         if isinstance(action, str):
             return parse_text(action)
+        if isinstance(action, (dict, list, tuple)) and (size := action_size(action)) > MAX_ACTION_CHARS:
+            return ParsedAction(errors=[f"action is {size} characters as JSON; the limit is {MAX_ACTION_CHARS}"])
         if isinstance(action, dict):
             if "tool_calls" in action or action.get("role") == "assistant":
-                res = ParsedAction(text=action.get("content") if isinstance(action.get("content"), str) else None)
+                content = action.get("content")
+                res = ParsedAction(text=valid_text(content) if isinstance(content, str) else None)
                 tcs = action.get("tool_calls") or []
                 if not isinstance(tcs, list):
                     res.errors.append("'tool_calls' must be a list")

@@ -21,7 +21,7 @@ from typing import Any
 import gymnasium as gym
 import orjson
 
-from codreamer_env.actions import TOOL_CALL_HELP, parse_action
+from codreamer_env.actions import MAX_ACTION_CHARS, TOOL_CALL_HELP, parse_action, valid_text
 from codreamer_env.kg import NodeScores
 from codreamer_env.prompts import default_system_prompt
 from codreamer_env.rewards.base import RewardModel
@@ -31,7 +31,23 @@ from codreamer_env.tools import FINAL_TOOL, KGTools, ToolConfig, execute, tool_s
 from codreamer_env.trajectory import FinalEmail, ToolResult, Trajectory, Turn
 
 MAX_OBS_CHARS = 16_000
-MAX_ACTION_CHARS = 50_000
+
+
+def _recorded_action(action: Any, text: str | None) -> str | dict[str, Any]:
+    """The action as the trajectory keeps it, always JSON-writable: a string as parsed (lone surrogates as
+    U+FFFD), a dict that is JSON as it is, anything else as its repr."""
+    if isinstance(action, str):
+        return text if text is not None else valid_text(action)
+    if isinstance(action, dict):
+        try:
+            orjson.dumps(action)
+            return action
+        except TypeError:  # orjson.JSONEncodeError: a surrogate, a non-string key, bytes, deep nesting, ...
+            pass
+    try:
+        return valid_text(repr(action))
+    except Exception:  # noqa: BLE001 - a repr that raises (or recurses too deep) must not break step
+        return f"<unprintable {type(action).__name__}>"
 
 
 class SalesEmailEnv(gym.Env[str, str]):
@@ -167,15 +183,23 @@ class SalesEmailEnv(gym.Env[str, str]):
         self._turn += 1
         turn_no = self._turn
         parsed = parse_action(action)
-        calls = parsed.calls
+        # Arguments go into the chat messages as JSON text. parse_action only returns calls whose arguments
+        # orjson can write; a call that cannot be written anyway becomes an error here, never an exception.
+        calls, arguments_json = [], []
+        for c in parsed.calls:
+            try:
+                arguments_json.append(orjson.dumps(c.arguments).decode())
+            except TypeError as exc:
+                parsed.errors.append(valid_text(f"{c.name}: arguments must be JSON values ({exc})"))
+                continue
+            calls.append(c)
         # The assistant turn, in OpenAI format: its text (if any) and its tool calls with ids.
         ids = [c.id or f"call_{turn_no}_{k}" for k, c in enumerate(calls)]
         assistant: dict[str, Any] = {"role": "assistant", "content": parsed.text if parsed.text is not None else None}
         if calls:
             assistant["tool_calls"] = [
-                {"id": cid, "type": "function",
-                 "function": {"name": c.name, "arguments": orjson.dumps(c.arguments).decode()}}
-                for cid, c in zip(ids, calls, strict=True)
+                {"id": cid, "type": "function", "function": {"name": c.name, "arguments": args}}
+                for cid, c, args in zip(ids, calls, arguments_json, strict=True)
             ]
         self._messages.append(assistant)
         step_invalid = len(parsed.errors)
@@ -186,7 +210,11 @@ class SalesEmailEnv(gym.Env[str, str]):
                 res = ToolResult(ok=False, content="Error: the email was already finalized; later calls are ignored.",
                                  error="call after finalize_email")
             else:
-                res = execute(self._tools, call.name, call.arguments)
+                try:
+                    res = execute(self._tools, call.name, call.arguments)
+                except Exception as exc:  # noqa: BLE001 - the contract: step never raises for an action
+                    res = ToolResult(ok=False, content=f"Error: {call.name} failed ({type(exc).__name__}).",
+                                     error=type(exc).__name__)
             if not res.ok:
                 step_invalid += 1
             else:
@@ -208,7 +236,7 @@ class SalesEmailEnv(gym.Env[str, str]):
             pieces.append(err)
             self._messages.append({"role": "user", "content": err})
         self._invalid += step_invalid
-        raw = action if isinstance(action, (str, dict)) else repr(action)
+        raw = _recorded_action(action, parsed.text)
         self._turns.append({"index": turn_no, "action": raw, "calls": calls, "results": results,
                             "invalid": step_invalid, "parse_error": "; ".join(parsed.errors) or None})
         terminated = self._final is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,8 +12,19 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validat
 
 
 def content_id(obj: Any, n: int = 16) -> str:
-    """A stable hex id of a JSON-serialisable object (sorted keys)."""
-    return hashlib.sha256(orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)).hexdigest()[:n]
+    """A stable hex id of a JSON-serialisable object (sorted keys): the sha256 of its orjson bytes.
+
+    Text that is not valid Unicode (a lone surrogate, which orjson refuses) still has an id: such an object is
+    written with the standard json module and encoded with "surrogatepass", so each surrogate becomes its three
+    WTF-8 bytes. Those bytes never occur in UTF-8, so such an id can never equal the id of valid text, and every
+    id of valid text (everything orjson writes) is unchanged.
+    """
+    try:
+        blob = orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # orjson.JSONEncodeError
+        blob = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=True).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(blob).hexdigest()[:n]
 
 
 class FinalEmail(BaseModel):

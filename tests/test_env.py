@@ -325,3 +325,135 @@ def test_trajectory_json_roundtrip_is_validated():
     tampered["final_email"]["body"] += " P.S."
     with pytest.raises(Exception, match="does not match its content"):
         ce.Trajectory.model_validate(tampered)
+
+
+# ---------------------------------------------------------------- adversarial actions (an env that never breaks)
+def _deep(n):
+    d = "x"
+    for _ in range(n):
+        d = [d]
+    return d
+
+
+_LONE = "\ud800"
+_ODD_ACTIONS = [
+    f'Thinking {_LONE}... get_connected_nodes("Customer Job")',  # prose with a lone surrogate
+    f'<tool_call>{{"name": "get_connected_nodes", "arguments": {{"node_id": "Customer{_LONE}"}}}}</tool_call>',
+    f'finalize_email("Hi", "Body {_LONE}", [])',
+    'get_connected_nodes("\\ud800")',  # an escape that makes a lone surrogate argument
+    {"name": f"get_{_LONE}", "arguments": {}},
+    {"id": f"c{_LONE}", "type": "function", "function": {"name": "get_connected_nodes", "arguments": "{}"}},
+    {"role": "assistant", "content": f"hm {_LONE}", "tool_calls": [
+        {"type": "function", "function": {"name": "get_connected_nodes", "arguments": {"node_id": "Customer Job"}}}]},
+    {"role": "assistant", "content": f"no call {_LONE}"},
+    {"name": "get_connected_nodes", "arguments": {"node_id": _LONE}},
+    {"name": "get_connected_nodes", "arguments": {1: "x"}},
+    {"name": "get_connected_nodes", "arguments": {"node_id": b"x"}},
+    {"name": "get_connected_nodes", "arguments": {"node_id": {1, 2}}},
+    {"name": "get_connected_nodes", "arguments": {"node_id": 2**70}},
+    {"name": "get_connected_nodes", "arguments": {"node_id": _deep(300)}},
+    [{"name": "get_connected_nodes", "arguments": {"node_id": _deep(2000)}}],
+    {"name": "get_connected_nodes", "arguments": {"node_id": "x"}, "extra": object()},
+]
+
+
+@pytest.mark.parametrize("action", _ODD_ACTIONS, ids=range(len(_ODD_ACTIONS)))
+def test_odd_actions_give_an_observation_and_a_trajectory_that_saves_and_has_an_id(action):
+    env = gym.make(ce.ENV_ID, max_turns=1).unwrapped
+    env.reset(options={"scenario_id": SID})
+    obs, r, term, trunc, info = env.step(action)
+    assert isinstance(obs, str) and (term or trunc)
+    traj = info["trajectory"]
+    json.dumps(info["messages"])  # the chat so far is JSON (no lone surrogate, no Python object)
+    again = ce.Trajectory.model_validate_json(traj.model_dump_json())
+    assert again.id == traj.id and len(traj.id) == 16
+    if isinstance(action, dict) and "arguments" in action and action["name"] == "get_connected_nodes":
+        assert info["step_invalid"] >= 1 and "Error" in obs  # arguments that are not JSON values: an error
+
+
+def test_lone_surrogates_read_as_replacement_characters():
+    parsed = parse_action(f'get_connected_nodes("Customer{_LONE}Job")')
+    assert [c.arguments for c in parsed.calls] == [{"node_id": "Customer\ufffdJob"}] and "\ufffd" in parsed.text
+    assert parse_action({"name": f"x{_LONE}"}).calls[0].name == "x\ufffd"
+    assert parse_action('get_connected_nodes("\\ud800")').errors  # escaped: not a JSON value, an error
+
+
+def test_content_id_is_defined_for_any_text_and_unchanged_for_valid_text():
+    import hashlib
+
+    import orjson
+
+    from codreamer_env.trajectory import content_id
+
+    for obj in ({"b": [1, 2.5, None, True], "a": "é \u2028 text"}, ["x"], {"m": [{"role": "user", "content": "hi"}]}):
+        assert content_id(obj) == hashlib.sha256(orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
+    ids = {content_id({"t": s}) for s in (_LONE, "\udc00", "\ufffd", "\\ud800", "\ud800\udc00", "\U00010000")}
+    assert len(ids) == 6  # a lone surrogate has its own id, never that of the character it is not
+    traj = ce.Trajectory(scenario_id=SID, messages=[{"role": "assistant", "content": _LONE}])
+    assert traj.id == ce.Trajectory(scenario_id=SID, messages=[{"role": "assistant", "content": _LONE}]).id
+
+
+@pytest.mark.parametrize("shape", ["dict", "list", "message", "text"])
+def test_one_size_cap_for_every_action_form(shape):
+    from codreamer_env.actions import MAX_ACTION_CHARS
+
+    body = "word " * (MAX_ACTION_CHARS // 5 + 10)
+    one = {"name": "finalize_email", "arguments": {"subject": "s", "body": body, "citations": []}}
+    action = {"dict": one, "list": [one], "text": f"<tool_call>{json.dumps(one)}</tool_call>",
+              "message": {"role": "assistant", "content": None, "tool_calls": [
+                  {"type": "function", "function": {"name": "finalize_email", "arguments": json.dumps(one["arguments"])}}]},
+              }[shape]
+    env = gym.make(ce.ENV_ID).unwrapped
+    env.reset(options={"scenario_id": SID})
+    obs, r, term, trunc, info = env.step(action)
+    assert not term and info["step_invalid"] == 1 and "the limit is 50000" in obs
+    small = {"name": "finalize_email", "arguments": {"subject": "s", "body": "b" * (MAX_ACTION_CHARS - 200), "citations": []}}
+    assert env.step(small)[2]  # just under the cap: accepted
+
+
+def test_pathological_texts_parse_and_judge_in_linear_time():
+    # These ran for seconds to hours (quadratic or cubic regex backtracking); no timing is asserted here (speed
+    # lives in benchmarks/adversarial_actions.py), but on the old code the test does not finish.
+    from codreamer_env.rewards import text as T
+
+    assert "could not parse" in parse_action("get_connected_nodes(" * 2400).errors[0]
+    assert not parse_action("```" + " " * 49_000).calls
+    assert parse_action("```json\n" + call("get_connected_nodes", node_id="a") + "```").calls
+    assert not T.has_placeholder("{" + " " * 49_000) and not T.has_placeholder("[A" + " " * 49_000)
+    assert not T.has_placeholder("[insert" * 7_000) and T.has_placeholder("[insert" * 7_000 + "]")
+    assert T.has_placeholder("{ }") and T.has_placeholder("{{ first_name }}") and T.has_placeholder("< FIRST NAME >")
+    env = gym.make(ce.ENV_ID).unwrapped
+    judge = ce.RubricJudgeV1()
+    for body in ("{" + " " * 49_000, "[A" + " " * 49_000, "<A" + " " * 49_000):
+        env.reset(options={"scenario_id": SID})
+        *_, info = env.step({"name": "finalize_email", "arguments": {"subject": "Hi", "body": body, "citations": []}})
+        traj = info["trajectory"]
+        assert 0.0 <= judge.score(ce.get_scenario(SID), traj.final_email, traj).total <= 1.0
+
+
+def test_a_python_call_inside_another_calls_arguments_is_not_run():
+    parsed = parse_action('finalize_email("s", "see get_connected_nodes(\'x\') here", [])')
+    assert [c.name for c in parsed.calls] == ["finalize_email"] and not parsed.errors
+
+
+def test_async_vector_env_survives_fuzzed_actions():
+    # (nesting 2,000 deep cannot be pickled to the worker: that fails in the caller, before any env sees it)
+    cases = [a for a in _ODD_ACTIONS if not isinstance(a, list)] + ["get_connected_nodes(" * 2400, "```" + " " * 49_000, "x" * 60_000,
+                            {"name": "finalize_email", "arguments": {"subject": "s", "body": "b" * 1_000_000}}]
+    envs = gym.make_vec(ce.ENV_ID, num_envs=2, vectorization_mode="async", max_turns=2)
+    try:
+        envs.reset(seed=0)
+        ends = 0
+        for k in range(0, len(cases), 2):
+            pair = tuple(cases[k: k + 2]) + (("no call",) if k + 1 == len(cases) else ())
+            obs, rew, term, trunc, infos = envs.step(pair)
+            assert all(isinstance(o, str) for o in obs)
+            for j in range(2):
+                if term[j] or trunc[j]:
+                    ends += 1
+                    traj = split_infos(infos, 2)[j]["trajectory"]
+                    assert len(traj.id) == 16 and ce.Trajectory.model_validate_json(traj.model_dump_json()).id == traj.id
+                    assert traj.final_email is None or len(traj.final_email.body) < 50_000  # the 1 MB body: refused
+        assert ends >= 2
+    finally:
+        envs.close()

@@ -174,12 +174,13 @@ TONE_RULES: dict[str, re.Pattern[str]] = {
         r"\bour (?:coffee|lunch|chat|call|meeting|conversation) (?:at|last|yesterday|on)\b|\bwhen we (?:met|"
         r"spoke|talked)\b|\bthe note i said i would\b|\bas (?:i )?mentioned (?:on|in|during) our\b|\b(?:suggested|"
         r"recommended) (?:that )?i (?:reach out|contact|get in touch|email|write)\b|\breferred me\b|\bpointed me to you\b", _I),
-    # Text addressed to a grader instead of the prospect.
+    # Text addressed to a grader instead of the prospect. (`<\s*+`: possessive, so "<" and a long run of
+    # whitespace is linear; `<\s*/?\s*` split the run between its two `\s*` every way, quadratic.)
     "judge manipulation": re.compile(
         r"\bnote to (?:the )?(?:reviewer|grader|judge|evaluator|scorer)\b|\bignore (?:all |any |the )?(?:previous|"
         r"prior|above|earlier) instructions\b|\bscore (?:it|this|me)\b|\brubric\b|\bgrader\b|"
         r"\bas an ai\b|\blanguage model\b|\bhigh score\b|\bmeets every (?:criterion|requirement)\b|"
-        r"<\s*/?\s*(?:div|span|script|style)\b|<!--|-->|\binternal (?:draft|note|only)\b|\bdo not send\b|"
+        r"<\s*+/?\s*(?:div|span|script|style)\b|<!--|-->|\binternal (?:draft|note|only)\b|\bdo not send\b|"
         r"\bdraft v\d|\bbefore legal signs off\b|\bfull marks\b", _I),
     # Hearsay about competitors or the market: what sellers must not pass on.
     "hearsay": re.compile(
