@@ -67,7 +67,7 @@ def test_report_holds_every_section_with_real_content(runs, tmp_path):
     out = tmp_path / "report.html"
     counts = build_report([str(runs)], out)
     assert counts["benchmark"] == 2 and counts["grpo"] == 1 and counts["learn_loop"] == 1
-    assert counts["prompt_opt"] == 1 and counts["feedback"] == 1
+    assert counts["prompt_opt"] == 1 and counts["feedback"] == 1 and counts["warnings"] == []
     page = out.read_text()
     for anchor in ("leaderboard", "learning", "prompts", "feedback", "episodes"):
         assert f'<section id="{anchor}">' in page, anchor
@@ -155,3 +155,173 @@ def test_bad_arguments_are_named():
     with pytest.raises(SystemExit, match="unexpected argument"):
         parse_args(["report.html"])
     assert parse_args(["runs=[a,b]", "--watch"])["runs"] == ["a", "b"]
+
+
+# Damaged, hostile or ill-typed run files (hand-made runs; no model needed).
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _bench(root, name, rows, metrics=None):
+    """A benchmark run folder: metrics.json (or the given raw bytes) and trajectories.jsonl rows."""
+    d = root / name
+    d.mkdir(parents=True)
+    m = {"agent": name.split("-")[0], "reward_mean": 0.5, "reward_std": 0.1, "reward_ci95": [0.4, 0.6],
+         "episodes": len(rows), "scenario_set": "s", "split": "val"} if metrics is None else metrics
+    (d / "metrics.json").write_bytes(m if isinstance(m, bytes) else orjson.dumps(m))
+    (d / "trajectories.jsonl").write_bytes(b"".join(r if isinstance(r, bytes) else orjson.dumps(r) + b"\n"
+                                                    for r in rows))
+    return d
+
+
+def _row(i, **kw):
+    return {"id": f"t{i}", "scenario_id": "", "trial": 0, "reward": 0.1 * i, "turns": 3, "subject": f"subject {i}",
+            "body": f"body {i}", "citations": [], **kw}
+
+
+def _ep_data(page):
+    return orjson.loads(page.split("id='ep-data'>")[1].split("</script>")[0])
+
+
+def _chromium(out, actions=None):
+    """Open the report in headless Chromium: (episode rows drawn, the page-count text, errors, dialogs, detail text)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing (apt-get install chromium); CI runs this test")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        errors, dialogs = [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(out.as_uri())
+        n, pages = page.locator("#ep-table tbody tr").count(), page.locator("#ep-page").inner_text()
+        detail = ""
+        if n:  # a page whose script did not run draws no rows
+            page.locator("#ep-table tbody tr.ep:not(.nodetail)").first.click()
+            page.locator("tr.detail").wait_for()
+            detail = page.locator("tr.detail").inner_text()
+        page.wait_for_timeout(200)  # an injected onerror handler would have fired by now
+        browser.close()
+    return n, pages, errors, dialogs, detail
+
+
+def test_email_body_cannot_break_out_of_the_embedded_json(tmp_path):
+    from experiments.report import build_report
+
+    body = "hi <!--<script> and </script><script>alert(2)</script> \u2028 & more"
+    _bench(tmp_path / "runs", "greedy", [_row(1, body=body), _row(2)])
+    out = tmp_path / "report.html"
+    build_report([str(tmp_path / "runs")], out)
+    page = out.read_text()
+    block = page.split("id='ep-data'>")[1].split("</script>")[0]
+    assert "<" not in block and ">" not in block and "&" not in block and "\u2028" not in block
+    assert _ep_data(page)["details"]["0"]["body"] == body
+    n, pages, errors, dialogs, detail = _chromium(out)
+    assert n == 2 and "2 episodes" in pages and errors == [] and dialogs == []
+    assert "<!--<script>" in detail  # the body is shown as text in the drill-down
+
+
+def test_fields_from_run_files_are_escaped(tmp_path):
+    from experiments.report import build_report
+
+    runs = tmp_path / "runs"
+    m = {"agent": "greedy", "reward_mean": 0.5, "reward_ci95": [0.4, 0.6], "episodes": XSS}
+    _bench(runs, "greedy", [_row(1, trial=XSS, turns=XSS), _row(2, trial=XSS)], metrics=m)
+    (runs / "opt").mkdir()
+    (runs / "opt" / "rounds.jsonl").write_bytes(orjson.dumps({"round": XSS, "stopped": "budget"}) + b"\n" +
+                                                orjson.dumps({"round": 1, "evaluated": XSS, "candidates": XSS,
+                                                              "decisions": []}) + b"\n")
+    out = tmp_path / "report.html"
+    build_report([str(runs)], out)
+    page = out.read_text()
+    assert "<img" not in page.split("id='ep-data'>")[0]  # leaderboard episodes, optimizer round and counts
+    n, _pages, errors, dialogs, _detail = _chromium(out)
+    assert n == 2 and errors == [] and dialogs == []  # trial and turns are drawn as text
+
+
+def test_damaged_metrics_is_named_and_the_rest_is_built(tmp_path, capsys):
+    from experiments.report import build_report
+
+    runs = tmp_path / "runs"
+    _bench(runs, "greedy", [_row(1), _row(2)])
+    bad = _bench(runs, "random", [_row(3)], metrics=b'{"agent": "random", "reward_me')
+    out = tmp_path / "report.html"
+    counts = build_report([str(runs)], out)
+    name = str(bad / "metrics.json")
+    assert any(name in w for w in counts["warnings"]) and name in capsys.readouterr().err
+    page = out.read_text()
+    assert '<section id="warnings">' in page and name in page and '<section id="leaderboard">' in page
+    assert len(_ep_data(page)["rows"]) == 2
+
+
+def test_ill_typed_rows_are_skipped_with_file_and_line(tmp_path, capsys):
+    from experiments.report import build_report
+
+    runs = tmp_path / "runs"
+    d = _bench(runs, "greedy", [_row(1), _row(2, reward="high"), b"{torn\n", _row(4, scenario_id=[1]), _row(5)])
+    out = tmp_path / "report.html"
+    counts = build_report([str(runs)], out)
+    err = capsys.readouterr().err
+    for line, why in ((2, "reward is str"), (3, "not valid JSON"), (4, "scenario_id is list")):
+        assert any(f"{d / 'trajectories.jsonl'} line {line}: {why}" in w for w in counts["warnings"]), line
+        assert f"line {line}: {why}" in err
+    page = out.read_text()
+    assert [r[2] for r in _ep_data(page)["rows"]] == [0, 0] and counts["episodes"] == 2
+    assert "line 2: reward is str" in page
+
+
+def test_runs_that_match_nothing_exit_non_zero(tmp_path, capsys):
+    from experiments.report import build_report, main
+
+    out = tmp_path / "report.html"
+    nope = str(tmp_path / "multirun" / "nope")
+    with pytest.raises(SystemExit) as e:
+        main([f"runs=[{nope}]", f"out={out}"])
+    assert e.value.code not in (0, None) and nope in str(e.value.code) and "\n" not in str(e.value.code)
+    assert not out.exists()
+    from experiments.report.runs import NoRunsError
+
+    with pytest.raises(NoRunsError, match="nope"):
+        build_report([nope], out)
+    _bench(tmp_path / "runs", "greedy", [_row(1)])  # one pattern of two matching: built, with a warning
+    counts = build_report([str(tmp_path / "runs"), nope], out)
+    assert counts["benchmark"] == 1 and any(nope in w for w in counts["warnings"])
+
+
+def test_bar_labels_are_whole():
+    import re
+
+    from experiments.report.render import svg_bars
+
+    labels = ["oracle · oracle-default-v1-with-a-long-tail", "greedy · greedy-default-v1-with-a-long-tail"]
+    svg = svg_bars(labels, [0.9, 0.4], width=480)
+    texts = re.findall(r'<text [^>]*text-anchor="middle"><title>(.*?)</title>(.*?)</text>', svg)
+    assert [t for t, _ in texts] == [html_escape(lab) for lab in labels]
+    for lab, (_t, spans) in zip(labels, texts, strict=True):
+        shown = re.findall(r"<tspan[^>]*>(.*?)</tspan>", spans)
+        assert len(shown) > 1 and all(len(s) <= 40 for s in shown)  # wrapped, nothing cut
+        assert "".join(shown).replace(" ", "") == html_escape(lab).replace(" ", "")
+
+
+def html_escape(s):
+    import html
+
+    return html.escape(s, quote=True)
+
+
+def test_console_and_page_count_the_same_episodes(tmp_path, capsys):
+    from experiments.report import main
+
+    runs = tmp_path / "runs"
+    rows = [_row(i) for i in range(1, 4)]
+    _bench(runs, "greedy-a", rows)
+    _bench(runs, "greedy-b", rows)  # a re-run holding the same trajectory ids
+    out = tmp_path / "report.html"
+    main([f"runs={runs}", f"out={out}"])
+    said = capsys.readouterr().out
+    page = out.read_text()
+    assert "6 episodes (3 distinct trajectory ids)" in said
+    assert "<p>6 episodes (3 distinct trajectory ids)" in page and len(_ep_data(page)["rows"]) == 6

@@ -26,24 +26,36 @@ _OPTIONS["feedback"] = _OPTIONS["runs"]
 
 def build_report(runs: Sequence[str], out: str | Path, *, drilldowns: int = 300, feedback: Sequence[str] = (),
                  watch_seconds: float | None = None, pass_threshold: float = 0.7) -> dict[str, Any]:
-    """Write the report; returns what went into it (counts per kind)."""
+    """Write the report; returns what went into it (counts per kind; `episodes`: the episode table's rows, as the
+    page says; `episode_ids`: their distinct trajectory ids with a reward; `warnings`: damaged files and rows, also
+    printed to stderr and listed in the page). Raises discovery.NoRunsError when no `runs` pattern matches anything."""
     t0 = time.perf_counter()
+    notes: list[str] = []
+    missing = discovery.unmatched(list(runs))
+    if missing and len(missing) == len(runs) and not feedback:
+        raise discovery.NoRunsError(f"nothing matches runs={', '.join(missing)}")
+    notes += [f"runs pattern {p!r} matches nothing" for p in missing]
     found = discovery.discover(list(runs))
     fb = sorted(set(found.get("feedback", [])) | {Path(f) for f in feedback})
-    entries = shaping.leaderboard([(d, m) for d in found.get("benchmark", []) if (m := discovery.read_benchmark(d))
-                                   is not None])
-    episodes = discovery.read_episodes([(e["label"], e["dir"]) for e in entries], found)
+    entries = shaping.leaderboard([(d, m) for d in found.get("benchmark", [])
+                                   if (m := discovery.read_benchmark(d, notes.append)) is not None])
+    episodes = discovery.read_episodes([(e["label"], e["dir"]) for e in entries], found, notes.append)
     rewards = shaping.episode_rewards(episodes)
-    page = render.page(runs, [
+    table = shaping.episode_table(episodes, drilldowns)
+    sections = [
         render.leaderboard_section(entries),
         render.learning_section([(d, discovery.read_grpo(d)) for d in found.get("grpo", [])],
                                 [(d, discovery.read_learn_loop(d)) for d in found.get("learn_loop", [])]),
         render.prompt_section([(d, discovery.read_prompt_opt(d)) for d in found.get("prompt_opt", [])]),
         render.feedback_section(fb, discovery.read_feedback(fb), rewards, pass_threshold) if fb else "",
-        render.episodes_section(shaping.episode_table(episodes, drilldowns))], watch_seconds).encode("utf-8")
+        render.episodes_section(table, len(rewards))]
+    for n in notes:
+        print(f"experiments.report: warning: {n}", file=sys.stderr, flush=True)
+    page = render.page(runs, sections, watch_seconds, notes).encode("utf-8")
     atomic_write_bytes(Path(out), page)  # a reloading browser never sees half a file
-    counts = {k: len(v) for k, v in found.items()}
-    counts.update(episodes=len(rewards), bytes=len(page), seconds=time.perf_counter() - t0)
+    counts: dict[str, Any] = {k: len(v) for k, v in found.items()}
+    counts.update(episodes=len(table["rows"]), episode_ids=len(rewards), warnings=notes, bytes=len(page),
+                  seconds=time.perf_counter() - t0)
     return counts
 
 
@@ -72,11 +84,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     while True:
         sig = discovery.signature(o["runs"]) if o["watch"] else None
         if sig != last or not o["watch"]:
-            c = build_report(o["runs"], o["out"], drilldowns=o["drilldowns"], feedback=o["feedback"],
-                             watch_seconds=o["interval"] if o["watch"] else None)
-            kinds = ", ".join(f"{v} {k}" for k, v in c.items() if k not in ("bytes", "seconds", "episodes"))
-            print(f"{o['out']}: {kinds or 'no runs'}; {c['episodes']} episodes; {c['bytes'] / 1e6:.2f} MB in "
-                  f"{c['seconds']:.2f} s", flush=True)
+            try:
+                c = build_report(o["runs"], o["out"], drilldowns=o["drilldowns"], feedback=o["feedback"],
+                                 watch_seconds=o["interval"] if o["watch"] else None)
+            except discovery.NoRunsError as e:
+                raise SystemExit(f"experiments.report: {e}") from None
+            kinds = ", ".join(f"{v} {k}" for k, v in c.items()
+                              if k not in ("bytes", "seconds", "episodes", "episode_ids", "warnings"))
+            warned = f"; {len(c['warnings'])} warning(s), see above" if c["warnings"] else ""
+            print(f"{o['out']}: {kinds or 'no runs'}; {c['episodes']} episodes ({c['episode_ids']} distinct trajectory "
+                  f"ids){warned}; {c['bytes'] / 1e6:.2f} MB in {c['seconds']:.2f} s", flush=True)
             last = sig
             updates += 1
         if not o["watch"] or (o["max_updates"] and updates >= o["max_updates"]):

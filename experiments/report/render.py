@@ -3,6 +3,7 @@ and the page; its style and script are the static files report.css and report.js
 
 import difflib
 import html
+import re
 import time
 from collections.abc import Iterable, Sequence
 from importlib.resources import files
@@ -22,6 +23,38 @@ def esc(x: Any) -> str:
     return html.escape(str(x), quote=True)
 
 
+def _n(x: Any, spec: str) -> str:
+    """A number from a file formatted with `spec`; anything else (a file can hold a string there) escaped."""
+    return format(x, spec) if isinstance(x, (int, float)) else esc(x)
+
+
+_SCRIPT_SAFE = {b"<": b"\\u003c", b">": b"\\u003e", b"&": b"\\u0026", "\u2028".encode(): b"\\u2028",
+                "\u2029".encode(): b"\\u2029"}
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside an HTML <script> element: < > & and U+2028/2029 (the only places they can occur are
+    strings) as \\u escapes, so no `</script>` or `<!--` in the data can end or swallow the element."""
+    out = orjson.dumps(data)
+    for raw, escaped in _SCRIPT_SAFE.items():
+        out = out.replace(raw, escaped)
+    return out.decode()
+
+
+def _wrap(label: str, width: int) -> list[str]:
+    """A label in lines of about `width` characters, broken after a space, ·, -, _ or / where possible."""
+    lines, cur = [], ""
+    for tok in re.findall(r"[^ ·\-_/]*[ ·\-_/]?", label):
+        if cur and len(cur) + len(tok.rstrip()) > width:
+            lines.append(cur.rstrip())
+            cur = ""
+        while len(tok) > width:
+            lines.append(tok[:width])
+            tok = tok[width:]
+        cur += tok
+    return [x for x in lines + [cur.rstrip()] if x] or [""]
+
+
 def _chart(width: int, h: int, title: str, left: int, grid: Iterable[tuple[float, str]], marks: list[str]) -> str:
     """An SVG chart: horizontal grid lines at (y, label), then the marks."""
     return (f'<svg class="chart" viewBox="0 0 {width} {h}" role="img" aria-label="{esc(title)}">' + "".join(
@@ -32,9 +65,11 @@ def _chart(width: int, h: int, title: str, left: int, grid: Iterable[tuple[float
 
 def svg_bars(labels: Sequence[str], values: Sequence[float], ci: Sequence[tuple[float, float] | None] | None = None,
              width: int = 640, ymax: float = 1.0, title: str = "") -> str:
-    n = max(1, len(values))
-    h, left, bottom, top = 240, 44, 48, 24
+    n, left = max(1, len(values)), 44
     bw = (width - left - 10) / n
+    wrapped = [_wrap(str(lab), max(6, int(bw / 6))) for lab in labels]  # full labels, ~6 px a character
+    extra = 12 * (max((len(w) for w in wrapped), default=1) - 1)
+    h, bottom, top = 240 + extra, 48 + extra, 24
     ys = lambda v: top + (h - top - bottom) * (1 - min(max(v / ymax, 0), 1))  # noqa: E731
     out = []
     for i, (lab, v) in enumerate(zip(labels, values, strict=True)):
@@ -46,14 +81,18 @@ def svg_bars(labels: Sequence[str], values: Sequence[float], ci: Sequence[tuple[
             cx = x + bw * 0.35
             out.append(f'<path d="M{cx:.1f},{ys(lo):.1f}V{ys(hi):.1f}M{cx - 5:.1f},{ys(lo):.1f}h10M{cx - 5:.1f},'
                        f'{ys(hi):.1f}h10" class="err"/>')
-        out.append(f'<text x="{x + bw * 0.35:.1f}" y="{h - bottom + 16}" class="ax" text-anchor="middle">'
-                   f'{esc(lab[:18])}</text>')
+        tx = f"{x + bw * 0.35:.1f}"
+        out.append(f'<text x="{tx}" y="{h - bottom + 16}" class="ax" text-anchor="middle"><title>{esc(lab)}</title>'
+                   + "".join(f'<tspan x="{tx}" dy="{12 if k else 0}">{esc(line)}</tspan>'
+                             for k, line in enumerate(wrapped[i])) + "</text>")
     return _chart(width, h, title, left, ((ys(t * ymax), f"{t * ymax:.2f}") for t in (0, 0.25, 0.5, 0.75, 1.0)), out)
 
 
 def svg_grouped(groups: Sequence[str], series: dict[str, Sequence[float]], width: int = 760, title: str = "") -> str:
     """Grouped bars: one group per component, one bar per series (agent)."""
-    h, left, bottom, top = 250, 44, 56, 20
+    per_row = max(1, (width - 44) // 240)
+    extra = 14 * ((len(series) - 1) // per_row) if series else 0
+    h, left, bottom, top = 250 + extra, 44, 56 + extra, 20
     ng, ns = max(1, len(groups)), max(1, len(series))
     gw = (width - left - 10) / ng
     bw = gw * 0.8 / ns
@@ -67,8 +106,10 @@ def svg_grouped(groups: Sequence[str], series: dict[str, Sequence[float]], width
                        f'fill="{PALETTE[s % len(PALETTE)]}"><title>{esc(sname)} {esc(name)}: {v:.3f}</title></rect>')
         out.append(f'<text x="{left + g * gw + gw / 2:.1f}" y="{h - bottom + 16}" class="ax" text-anchor="middle">'
                    f'{esc(name)}</text>')
-    out += [f'<rect x="{left + s * 150}" y="{h - 22}" width="10" height="10" fill="{PALETTE[s % len(PALETTE)]}"/>'
-            f'<text x="{left + s * 150 + 14}" y="{h - 13}" class="ax">{esc(sname[:20])}</text>' for s, sname in enumerate(series)]
+    out += [f'<rect x="{left + s % per_row * 240}" y="{h - 22 - extra + 14 * (s // per_row)}" width="10" height="10" '
+            f'fill="{PALETTE[s % len(PALETTE)]}"/><text x="{left + s % per_row * 240 + 14}" '
+            f'y="{h - 13 - extra + 14 * (s // per_row)}" class="ax"><title>{esc(sname)}</title>{esc(sname)}</text>'
+            for s, sname in enumerate(series)]
     return _chart(width, h, title, left, ((ys(t), f"{t:.1f}") for t in (0, 0.5, 1.0)), out)
 
 
@@ -125,7 +166,7 @@ def leaderboard_section(entries: list[dict[str, Any]]) -> str:
         ref = ' <span class="tag">reference</span>' if m.get("reference") else ""
         rows.append([esc(e["label"]) + ref, _f(m.get("reward_mean")), f"[{_f(ci[0])}, {_f(ci[1])}]",
                      _f(m.get(pk)) if pk else "–", _f(m.get("finalized_rate"), 2), _f(m.get("turns_mean"), 2),
-                     str(m.get("episodes", "–")), esc(f"{m.get('scenario_set', '')}/{m.get('split', '')}")])
+                     esc(m.get("episodes", "–")), esc(f"{m.get('scenario_set', '')}/{m.get('split', '')}")])
     labels = [e["label"] for e in entries]
     bars = svg_bars(labels, [float(e["m"].get("reward_mean", 0)) for e in entries],
                     [tuple(e["m"]["reward_ci95"]) if e["m"].get("reward_ci95") else None for e in entries],
@@ -178,29 +219,29 @@ def prompt_section(runs: list[tuple[Path, dict[str, Any]]]) -> str:
         rows = []
         for r in rounds:
             if "stopped" in r and "decisions" not in r:
-                rows.append([str(r["round"]), "–", "–", "–", f'<span class="bad">stopped: {esc(r["stopped"])}</span>'])
+                rows.append([esc(r["round"]), "–", "–", "–", f'<span class="bad">stopped: {esc(r["stopped"])}</span>'])
                 continue
             decs = r.get("decisions") or []
             dtxt = "<br>".join(
-                f'<code>{esc(x["candidate"][:8])}</code> {x["mean_diff"]:+.3f} [{x["ci"][0]:+.3f}, {x["ci"][1]:+.3f}] '
-                f'p={x["p_value"]:.4f} MDE {x["mde"]:.3f} '
+                f'<code>{esc(str(x["candidate"])[:8])}</code> {_n(x["mean_diff"], "+.3f")} [{_n(x["ci"][0], "+.3f")}, '
+                f'{_n(x["ci"][1], "+.3f")}] p={_n(x["p_value"], ".4f")} MDE {_n(x["mde"], ".3f")} '
                 + ('<span class="good">passed</span>' if x["passed"] else '<span class="bad">rejected</span>')
                 for x in decs)
             diag = r.get("diagnosis")
             if diag:
                 lost = sorted((diag.get("reward_lost") or {}).items(), key=lambda kv: -kv[1])[:3]
                 dtxt = (f'diagnosis (incumbent {_f(diag.get("incumbent_score"))} on {len(diag.get("scenarios", []))} other '
-                        f'scenarios), reward lost to: ' + ", ".join(f"{esc(k)} {v:.3f}" for k, v in lost)
+                        f'scenarios), reward lost to: ' + ", ".join(f"{esc(k)} {_n(v, '.3f')}" for k, v in lost)
                         + ("<br>" if dtxt else "") + dtxt)
             conf = r.get("confirmation")
             if conf:
-                dtxt += (f'<br>held-out: {conf["mean_diff"]:+.3f} [{conf["ci"][0]:+.3f}, {conf["ci"][1]:+.3f}] '
-                         f'p={conf["p_value"]:.4f} ' + ("confirmed" if conf["passed"] else "not confirmed"))
-            rows.append([str(r["round"]), f'{r.get("evaluated", 0)} / {r.get("candidates", 0)}'
-                         + (f' ({r["rejected_protected"]} lost a protected section)' if r.get("rejected_protected") else ""),
+                dtxt += (f'<br>held-out: {_n(conf["mean_diff"], "+.3f")} [{_n(conf["ci"][0], "+.3f")}, '
+                         f'{_n(conf["ci"][1], "+.3f")}] p={_n(conf["p_value"], ".4f")} ' + ("confirmed" if conf["passed"] else "not confirmed"))
+            rows.append([esc(r["round"]), f'{esc(r.get("evaluated", 0))} / {esc(r.get("candidates", 0))}'
+                         + (f' ({esc(r["rejected_protected"])} lost a protected section)' if r.get("rejected_protected") else ""),
                          _f(r.get("incumbent_score")), _f(r.get("active_score")),
                          dtxt + f'<br><em>{esc(r.get("reason", ""))}</em>'])
-        cand_rows = [[str(c.get("round")), esc(c.get("proposer")), f'<code>{esc((c.get("id") or "")[:8])}</code>',
+        cand_rows = [[esc(c.get("round")), esc(c.get("proposer")), f'<code>{esc((c.get("id") or "")[:8])}</code>',
                       esc(c.get("status")), esc(c.get("note") or c.get("reason") or ""),
                       f'<details><summary>text</summary><pre>{esc(c.get("text", ""))}</pre></details>']
                      for c in run["candidates"]]
@@ -225,12 +266,12 @@ def rl_rewriter_html(res: dict[str, Any] | None) -> str:
     q = res.get("quality")
     table = ""
     if q:
-        rows = [[name, _f(q[k]["mean"]), f'{q[k]["beat_incumbent"]:.0%} of {q[k]["k"]}', _f(q[k]["incumbent"]),
+        rows = [[name, _f(q[k]["mean"]), f'{_n(q[k]["beat_incumbent"], ".0%")} of {esc(q[k]["k"])}', _f(q[k]["incumbent"]),
                  _f(q[k]["best"]["reward"])] for k, name in (("before", "before GRPO"), ("after", "after GRPO"))]
         d = q["difference"]
         table = (_table(["rewriter", "rewrites' mean reward (held-out)", "beat the incumbent", "incumbent", "best"], rows)
-                 + f'<p>difference {d["diff"]:+.3f} [{d["ci"][0]:+.3f}, {d["ci"][1]:+.3f}], p={d["p_value"]:.4f} '
-                   f'({q["before"]["scenarios"]} held-out scenarios)</p>')
+                 + f'<p>difference {_n(d["diff"], "+.3f")} [{_n(d["ci"][0], "+.3f")}, {_n(d["ci"][1], "+.3f")}], '
+                   f'p={_n(d["p_value"], ".4f")} ({esc(q["before"]["scenarios"])} held-out scenarios)</p>')
     return (f"<h4>PRewrite-RL rewriter (<code>{esc(res.get('model', ''))}</code>)</h4>"
             f"<div class='charts'><figure>{chart}</figure></div>" + table)
 
@@ -291,12 +332,15 @@ def feedback_section(files: list[Path], store: Any, rewards: dict[str, float], t
     return section("feedback", "Feedback", "".join(parts))
 
 
-def episodes_section(data: dict[str, Any]) -> str:
-    """The paged episode table; shaping.episode_table's data is inlined as JSON and drawn by report.js."""
+def episodes_section(data: dict[str, Any], distinct_ids: int | None = None) -> str:
+    """The paged episode table; shaping.episode_table's data is inlined as JSON and drawn by report.js.
+    `distinct_ids`: how many distinct trajectory ids (with a reward) the rows hold; a run's episodes can recur."""
     if not data["rows"]:
         return ""
-    payload = orjson.dumps(data).decode().replace("</", "<\\/")
-    body = (f"<p>{len(data['rows'])} episodes; {len(data['details'])} with full drill-downs (the worst and best of "
+    payload = script_json(data)
+    ids = f" ({distinct_ids} distinct trajectory ids)" if distinct_ids is not None else ""
+    body = (f"<p>{len(data['rows'])} episodes{ids}: every row of the runs' trajectory files; "
+            f"{len(data['details'])} with full drill-downs (the worst and best of "
             f"each run and a random sample; click a row marked ▸).</p>"
             "<div class='controls'><input id='ep-filter' placeholder='filter: run or scenario'> "
             "<select id='ep-sort'><option value='0'>in order</option><option value='asc'>reward ↑</option>"
@@ -308,10 +352,15 @@ def episodes_section(data: dict[str, Any]) -> str:
     return section("episodes", "Episodes", body)
 
 
-def page(runs: Sequence[str], sections: list[str], watch_seconds: float | None) -> str:
-    """The whole page: header with a link per section, the sections, the inline style and script."""
+def page(runs: Sequence[str], sections: list[str], watch_seconds: float | None, notes: Sequence[str] = ()) -> str:
+    """The whole page: header with a link per section, the sections (after `notes`: warnings about damaged run
+    files, if any), the inline style and script."""
     sections = [s for s in sections if s] or [
         section("empty", "Nothing found", f"<p>No run folders under {esc(', '.join(runs))}.</p>")]
+    if notes:
+        sections.insert(0, section("warnings", f"Warnings ({len(notes)})", "<p>Damaged or unreadable run files: "
+                                   "what they hold is left out of this report.</p><ul class='bad'>" +
+                                   "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>"))
     nav = "".join(f'<a href="#{s.split(chr(34))[1]}">{esc(s.split("<h2>")[1].split("</h2>")[0])}</a>' for s in sections)
     refresh = f'<meta http-equiv="refresh" content="{int(watch_seconds)}">' if watch_seconds else ""
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")

@@ -9,7 +9,7 @@ function view(){const f=document.getElementById('ep-filter').value.toLowerCase()
 function render(){const v=view(); const pages=Math.max(1,Math.ceil(v.length/PAGE)); page=Math.min(page,pages-1);
  document.getElementById('ep-page').textContent=`page ${page+1} of ${pages} (${v.length} episodes)`;
  tbody.innerHTML=v.slice(page*PAGE,(page+1)*PAGE).map(r=>`<tr class="ep${r[6]==null?' nodetail':''}" data-k="${r[6]==null?'':r[6]}">`+
-  `<td>${r[6]==null?'':'▸'}</td><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${r[2]}</td><td>${r[3].toFixed(3)}</td><td>${r[4]}</td><td>${r[5]?'sent':'none'}</td></tr>`).join('');}
+  `<td>${r[6]==null?'':'▸'}</td><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td><td>${esc(Number(r[3]).toFixed(3))}</td><td>${esc(r[4])}</td><td>${r[5]?'sent':'none'}</td></tr>`).join('');}
 function kgSvg(sid,d){const g=D.kgs[sid]; if(!g) return '<p>(KG not available)</p>';
  const W=960, H=Math.max(260,40+18*Math.max(...g.nodes.map(n=>n[4]))), L=Math.max(1,g.layers);
  const P={}; g.nodes.forEach(n=>{P[n[0]]=[40+(W-200)*n[2]/Math.max(1,L-1), 20+(H-40)*(n[3]+0.5)/n[4]];});

@@ -5,7 +5,7 @@ import glob
 import os
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -19,11 +19,31 @@ _ROUND_FILE = L.ROUND_DIR.format("*") + "/{}"  # a file of every round: round*/<
 _NOT_FEEDBACK = (L.TRAJECTORIES, L.ROUNDS, L.TRAIN_LOG, L.CANDIDATES, L.SCORES)
 
 
-def read_json(path: Path) -> Any:
+Warn = Callable[[str], None] | None  # where a reader reports a damaged file or row (build_report: stderr and the page)
+
+
+class NoRunsError(FileNotFoundError):
+    """None of the `runs` patterns matched a file or folder."""
+
+
+def read_json(path: Path, warn: Warn = None) -> Any:
     try:
         return orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError):
+    except OSError:
         return None
+    except orjson.JSONDecodeError as e:
+        if warn:
+            warn(f"{path}: damaged, not valid JSON ({e}); skipped")
+        return None
+
+
+def _is_number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def unmatched(patterns: Sequence[str]) -> list[str]:
+    """The patterns that match no file or folder."""
+    return [p for p in patterns if not _roots([p])]
 
 
 def _number(p: Path) -> int | None:  # the step, iteration or round in step<N>.json, iter<i>_<name>, round<r>
@@ -91,10 +111,25 @@ def signature(patterns: Sequence[str]) -> tuple:
     return tuple(sorted(sig))
 
 
-def read_benchmark(d: Path) -> dict[str, Any] | None:
-    """A benchmark run (experiments.benchmark): metrics.json (its trajectories.jsonl: `read_episodes`)."""
-    m = read_json(d / L.METRICS)
-    return m if isinstance(m, dict) else None
+def read_benchmark(d: Path, warn: Warn = None) -> dict[str, Any] | None:
+    """A benchmark run (experiments.benchmark): metrics.json (its trajectories.jsonl: `read_episodes`); None, with a
+    warning, for a damaged file or one whose reward fields are not numbers."""
+    m = read_json(d / L.METRICS, warn)
+    if m is None:
+        return None
+    ci, comps = (m.get("reward_ci95"), m.get("components")) if isinstance(m, dict) else (None, None)
+    problem = ("not a JSON object" if not isinstance(m, dict) else
+               f"reward_mean is {type(m['reward_mean']).__name__}, not a number"
+               if "reward_mean" in m and not _is_number(m["reward_mean"]) else
+               "reward_ci95 is not two numbers" if ci is not None and not (
+                   isinstance(ci, list) and len(ci) == 2 and all(_is_number(x) for x in ci)) else
+               "components is not an object of numbers" if comps is not None and not (
+                   isinstance(comps, dict) and all(_is_number(x) for x in comps.values())) else None)
+    if problem:
+        if warn:
+            warn(f"{d / L.METRICS}: {problem}; run skipped")
+        return None
+    return m
 
 
 def read_grpo(d: Path) -> tuple[list[dict[str, Any]], list[tuple[int, dict[str, Any]]]]:
@@ -132,7 +167,43 @@ def read_feedback(files: list[Path]) -> Any:
     return FeedbackStore([str(f) for f in files])
 
 
-def read_episodes(benchmarks: list[tuple[str, Path]], found: dict[str, list[Path]]) -> list[tuple[str, list[Any]]]:
+def _row_problem(r: Any) -> str | None:
+    """Why an episode row cannot be shown (a field the report computes with has the wrong type), or None."""
+    if not isinstance(r, dict):
+        return f"a JSON {type(r).__name__}, not an object"
+    if "reward" in r and not _is_number(r["reward"]):
+        return f"reward is {type(r['reward']).__name__}, not a number"
+    for k, types in (("id", (str, int)), ("scenario_id", (str,))):
+        if k in r and not isinstance(r[k], types):
+            return f"{k} is {type(r[k]).__name__}"
+    return None
+
+
+def read_episode_rows(path: Path, warn: Warn = None) -> list[dict[str, Any]]:
+    """A trajectories file's rows; an unreadable or ill-typed line is skipped with a warning naming file and line."""
+    rows: list[dict[str, Any]] = []
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return rows
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            r = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            problem = "not valid JSON"
+        else:
+            if (problem := _row_problem(r)) is None:
+                rows.append(r)
+                continue
+        if warn:
+            warn(f"{path} line {n}: {problem}; row skipped")
+    return rows
+
+
+def read_episodes(benchmarks: list[tuple[str, Path]], found: dict[str, list[Path]], warn: Warn = None
+                  ) -> list[tuple[str, list[Any]]]:
     """Every run's episode rows (the benchmark's row format), labelled: each benchmark run's trajectories.jsonl,
     a learn-loop's iter<i>_trajectories.jsonl and a prompt-optimizer run's round<r>/trajectories.jsonl."""
     files = ([(label, d / L.TRAJECTORIES) for label, d in benchmarks] +
@@ -140,4 +211,4 @@ def read_episodes(benchmarks: list[tuple[str, Path]], found: dict[str, list[Path
               for p in sorted(d.glob(L.ITER.format("*", L.TRAJECTORIES)))] +
              [(f"prompt-opt {d.name} {p.parent.name}", p) for d in found.get("prompt_opt", [])
               for p in sorted(d.glob(_ROUND_FILE.format(L.TRAJECTORIES)), key=lambda q: _number(q.parent))])
-    return [(label, read_rows(path)) for label, path in files if path.exists()]
+    return [(label, read_episode_rows(path, warn)) for label, path in files if path.exists()]

@@ -13,6 +13,10 @@ from codreamer_env.rewards.rubric import COMPONENTS
 Series = dict[str, list[tuple[float, float]]]
 
 
+def _num(*xs: Any) -> bool:  # a file can hold a string (or nothing) where a number is expected: such points are left out
+    return all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in xs)
+
+
 def leaderboard(runs: list[tuple[Path, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Benchmark runs (folder, metrics), labelled "agent · folder" (the folder if it names the agent), best first."""
     return sorted(({"dir": d, "m": m, "label": f"{m['agent']} · {d.name}" if m.get("agent") and m["agent"] not in d.name
@@ -21,9 +25,10 @@ def leaderboard(runs: list[tuple[Path, dict[str, Any]]]) -> list[dict[str, Any]]
 
 def grpo_curves(log: list[dict[str, Any]], evals: list[tuple[int, dict[str, Any]]]) -> tuple[Series, Series]:
     """Reward per step (training groups vs the val split), and the training reward components."""
-    series = {"train reward": [(r["step"], r["reward"]) for r in log if "reward" in r],
-              "val reward": [(s, m["reward_mean"]) for s, m in evals]}
-    comps = {c: [(r["step"], r[f"episode/{c}"]) for r in log if f"episode/{c}" in r] for c in COMPONENTS}
+    series = {"train reward": [(r["step"], r["reward"]) for r in log if "reward" in r and _num(r.get("step"), r["reward"])],
+              "val reward": [(s, m["reward_mean"]) for s, m in evals if _num(m.get("reward_mean"))]}
+    comps = {c: [(r["step"], r[f"episode/{c}"]) for r in log if f"episode/{c}" in r
+                 and _num(r.get("step"), r[f"episode/{c}"])] for c in COMPONENTS}
     return series, {k: v for k, v in comps.items() if v}
 
 
@@ -41,7 +46,7 @@ def node_score_moves(before: dict[str, Any], after: dict[str, Any]) -> list[tupl
     for sid, scores in after.items():
         for node, s in scores.items():
             s0 = (before.get(sid) or {}).get(node, 1.0)  # a node not yet scored holds the initial score, 1.0
-            if isinstance(s0, (int, float)) and abs(s - s0) > 1e-9:
+            if isinstance(s0, (int, float)) and isinstance(s, (int, float)) and abs(s - s0) > 1e-9:
                 rows.append((abs(s - s0), sid, node, s0, s))
     return sorted(rows, reverse=True)
 
@@ -144,11 +149,19 @@ def kg_layout(sc: Any) -> dict[str, Any]:
 
 def episode_detail(row: dict[str, Any]) -> dict[str, Any]:
     traj = row.get("trajectory")
-    traj = (orjson.loads(traj) if isinstance(traj, str) else traj) or {}
+    try:
+        traj = (orjson.loads(traj) if isinstance(traj, str) else traj) or {}
+    except orjson.JSONDecodeError:
+        traj = {}
+    traj = traj if isinstance(traj, dict) else {}
     calls = []
-    for t in traj.get("turns", []):
+    for t in traj.get("turns", []) if isinstance(traj.get("turns"), list) else []:
+        t = t if isinstance(t, dict) else {}
         tc = t.get("tool_calls") or t.get("calls")
-        calls += ([{"name": c.get("name"), "arguments": c.get("arguments")} for c in tc] if tc else
+        calls += ([{"name": c.get("name"), "arguments": c.get("arguments")} for c in tc if isinstance(c, dict)]
+                  if tc and isinstance(tc, list) else
                   [{"name": "(no valid call)", "arguments": {"action": str(t.get("action", ""))[:300]}}])
-    return {"subject": row.get("subject"), "body": row.get("body"), "citations": row.get("citations") or [],
-            "calls": calls, "retrieved": list(traj.get("retrieved_nodes") or []), "components": row.get("components") or {}}
+    cites, comps, got = row.get("citations"), row.get("components"), traj.get("retrieved_nodes")
+    return {"subject": row.get("subject"), "body": row.get("body"),
+            "citations": cites if isinstance(cites, list) else [], "calls": calls,
+            "retrieved": list(got) if isinstance(got, list) else [], "components": comps if isinstance(comps, dict) else {}}
