@@ -40,26 +40,34 @@ class RandomAgent(BaseAgent):
     name = "random"
 
     def __init__(self, seed: int = 0, finalize_prob: float = 0.35) -> None:
-        self.rng = np.random.default_rng(seed)
+        self.seed = seed
+        self.rng = np.random.default_rng(seed)  # episodes without a seed (act called outside the runner)
         self.finalize_prob = finalize_prob
+        self._rngs: list[np.random.Generator] = []
+
+    def begin_batch(self, seeds: Sequence[int | None]) -> None:
+        # One generator per episode, from (agent seed, episode seed): an episode's draws do not depend on which
+        # other episodes share its batch, on the batch size, or on a resume.
+        self._rngs = [self.rng if s is None else np.random.default_rng([self.seed, int(s)]) for s in seeds]
 
     def act(self, observation: str, info: dict[str, Any]) -> str:
-        # Memoryless: after the first call, finalize with a fixed probability each turn (no per-episode state,
-        # so batches of concurrent episodes need no bookkeeping).
+        # Memoryless: after the first call, finalize with a fixed probability each turn.
+        slot = info.get("slot")
+        rng = self._rngs[slot] if slot is not None and slot < len(self._rngs) else self.rng
         msgs = info["messages"]
         brief = parse_brief(info)
         seen = list(dict.fromkeys(re.findall(r"'([^']+)'", " ".join(
             m["content"] for m in msgs if m["role"] == "tool")))) or brief.start_nodes
         turns = _n_turns(info)
-        if turns == 0 or (turns < info["max_turns"] - 1 and self.rng.random() >= self.finalize_prob):
-            node = seen[int(self.rng.integers(len(seen)))]
-            if self.rng.random() < 0.5:
+        if turns == 0 or (turns < info["max_turns"] - 1 and rng.random() >= self.finalize_prob):
+            node = seen[int(rng.integers(len(seen)))]
+            if rng.random() < 0.5:
                 return call("get_connected_nodes", node_id=node)
-            return call("get_relevant_context", node_id=node, k=int(self.rng.integers(1, 8)))
+            return call("get_relevant_context", node_id=node, k=int(rng.integers(1, 8)))
         texts = list(context_entries(msgs).values()) or [brief.goal]
-        picks = self.rng.choice(len(texts), size=min(2, len(texts)), replace=False)
+        picks = rng.choice(len(texts), size=min(2, len(texts)), replace=False)
         body = "Hello,\n\n" + " ".join(_first_sentence(texts[int(i)]) for i in picks) + "\n\nRegards"
-        cites = [seen[int(i)] for i in self.rng.choice(len(seen), size=min(3, len(seen)), replace=False)]
+        cites = [seen[int(i)] for i in rng.choice(len(seen), size=min(3, len(seen)), replace=False)]
         return call("finalize_email", subject=f"About {brief.product}", body=body, citations=cites)
 
 

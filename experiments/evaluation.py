@@ -21,6 +21,7 @@ from codreamer_env._io import read_jsonl_rows
 from experiments.factory import env_kwargs, judge_version, make_reward
 from experiments.layout import EVAL_METRICS, EVAL_RUN, METRICS, TRAJECTORIES
 from experiments.metrics import summarize
+from experiments.runs import run_lock
 
 
 def benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_dir: Path, *, trials: int = 1,
@@ -30,15 +31,30 @@ def benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_d
     """Play `trials` episodes of every scenario with `agent` (objects in: a live model works as well as a
     configured one), score each episode on its own (absolute scores, also for a group judge) as it ends, and
     write trajectories.jsonl row by row and metrics.json (`meta` merged in); returns (metrics, rows). With
-    `resume`, the episodes already in trajectories.jsonl are kept and skipped."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    `resume`, the episodes already in trajectories.jsonl are kept and skipped; only rows of the requested scenarios x
+    trials count, each (scenario, trial) once. The folder is locked while it runs (`experiments.runs.run_lock`)."""
+    with run_lock(out_dir):  # one writer per folder: a second process fails fast
+        return _benchmark(agent, reward_model, scenarios, out_dir, trials=trials, seed=seed, batch_size=batch_size,
+                          env_kwargs=env_kwargs, resume=resume, pass_threshold=pass_threshold,
+                          bootstrap=bootstrap, meta=meta)
+
+
+def _benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_dir: Path, *, trials: int, seed: int,
+               batch_size: int, env_kwargs: dict[str, Any] | None, resume: bool, pass_threshold: float,
+               bootstrap: int, meta: dict[str, Any] | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     t_start = time.perf_counter()
     traj_path = out_dir / TRAJECTORIES
-    rows = read_jsonl_rows(traj_path, repair=True) if resume else []
+    all_jobs = runner.make_jobs(scenarios, trials, seed)
+    # Only the requested scenarios x trials count, each once (the first row of a (scenario, trial) wins).
+    wanted = {(j.scenario_id, j.trial) for j in all_jobs}
+    rows, done = [], set()
+    for r in read_jsonl_rows(traj_path, repair=True) if resume else []:
+        if (key := (r["scenario_id"], r["trial"])) in wanted and key not in done:
+            done.add(key)
+            rows.append(r)
     if not resume and traj_path.exists():
         traj_path.unlink()
-    done = {(r["scenario_id"], r["trial"]) for r in rows}
-    jobs = [j for j in runner.make_jobs(scenarios, trials, seed) if (j.scenario_id, j.trial) not in done]
+    jobs = [j for j in all_jobs if (j.scenario_id, j.trial) not in done]
     bar = tqdm(total=len(scenarios) * trials, initial=len(done), desc=agent.name, unit="ep", mininterval=2.0)
     envs = runner.EnvPool(lambda: ce.SalesEmailEnv(scenarios=scenarios, reward_model=reward_model,
                                                    **dict(env_kwargs or {})))

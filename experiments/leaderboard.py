@@ -16,19 +16,23 @@ import orjson
 
 from codreamer_env.rewards import RubricJudge  # the columns: the default judge's components, in its order
 from experiments.layout import METRICS
+from experiments.metrics import fallbacks, judge_label
 from experiments.plots import figure
 from experiments.report.runs import read_benchmark
 
 
 def collect(root: Path) -> list[dict[str, Any]]:
     """Every run's metrics (with its folder) below `root`, best first."""
+    warn = lambda w: print(f"experiments.leaderboard: warning: {w}", file=sys.stderr)  # noqa: E731 - damaged files
     runs = [{**m, "run_dir": str(p.parent)} for p in sorted(root.rglob(METRICS))
-            if (m := read_benchmark(p.parent)) and "reward_mean" in m and "agent" in m]
+            if (m := read_benchmark(p.parent, warn)) and "reward_mean" in m and "agent" in m]
     return sorted(runs, key=lambda m: -m["reward_mean"])
 
 
 def markdown(runs: list[dict[str, Any]]) -> str:
-    head = ["rank", "agent", "reward", "95% CI", "pass^1", "finalized", *[c[:5] for c in RubricJudge.components], "tokens/ep", "episodes"]
+    fell_back = any(fallbacks(m) for m in runs)  # a column saying which runs the fallback judge scored
+    head = ["rank", "agent", "reward", "95% CI", "pass^1", "finalized", *[c[:5] for c in RubricJudge.components], "tokens/ep", "episodes",
+            *(["fell back"] if fell_back else [])]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for i, m in enumerate(runs, start=1):
         lo, hi = m["reward_ci95"]
@@ -36,11 +40,12 @@ def markdown(runs: list[dict[str, Any]]) -> str:
         toks = (m.get("prompt_tokens", 0) + m.get("completion_tokens", 0)) / max(1, m["episodes"])
         cells = [str(i), name, f"{m['reward_mean']:.3f} ± {m['reward_std']:.3f}", f"[{lo:.3f}, {hi:.3f}]",
                  f"{m.get('pass^1', float('nan')):.3f}", f"{m.get('finalized_rate', 0):.2f}",
-                 *[f"{m['components'].get(c, float('nan')):.2f}" for c in RubricJudge.components], f"{toks:.0f}", str(m["episodes"])]
+                 *[f"{m['components'].get(c, float('nan')):.2f}" for c in RubricJudge.components], f"{toks:.0f}", str(m["episodes"]),
+                 *([f"{fallbacks(m)}/{m['episodes']}"] if fell_back else [])]
         lines.append("| " + " | ".join(cells) + " |")
     if runs:
         r0 = runs[0]
-        judges = sorted({str(m.get("judge_version") or m.get("judge")) for m in runs})
+        judges = sorted({judge_label(m) for m in runs})  # the judge that actually scored, fallbacks included
         lines.append(f"\n{r0.get('scenario_set')}/{r0.get('split')} (limit {r0.get('limit')}), judge {', '.join(judges)}, "
                      f"{r0.get('trials')} trial(s) per scenario; CI: scenario bootstrap; pass^1 at reward >= "
                      f"{r0.get('pass_threshold')}.")

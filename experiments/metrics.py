@@ -64,5 +64,26 @@ def summarize(rows: list[dict[str, Any]], threshold: float, n_boot: int = 2000, 
         "finalized_rate": float(np.mean([r["terminated"] for r in rows])) if rows else 0.0,
         "prompt_tokens": int(sum(r.get("prompt_tokens", 0) for r in rows)),
         "completion_tokens": int(sum(r.get("completion_tokens", 0) for r in rows)),
-        "judge_sources": dict(sources),
+        "judge_sources": dict(sources),  # which judge actually scored: {"llm": n, "fallback": n, "rubric": n}
     }
+
+
+def fallbacks(metrics: dict[str, Any]) -> int:
+    """How many of a run's episodes the fallback judge scored (the LLM judge failed on them)."""
+    return int((metrics.get("judge_sources") or {}).get("fallback", 0))
+
+
+def judge_label(metrics: dict[str, Any], name: str | None = None, fallback: str | None = None) -> str:
+    """The judge that actually scored a run: "ruler", or "ruler (4/4 fell back to rubric-v2)".
+
+    `name`: the judge's name (default: the run's judge_version, else its judge); `fallback`: the fallback
+    judge's version (default: the rubric judge's, the fallback of every LLM judge the configs build)."""
+    name = name or str(metrics.get("judge_version") or metrics.get("judge"))
+    n = fallbacks(metrics)
+    if not n:
+        return name
+    if fallback is None:
+        from codreamer_env.rewards.rubric import RubricJudge
+
+        fallback = RubricJudge.version
+    return f"{name} ({n}/{metrics.get('episodes', '?')} fell back to {fallback})"

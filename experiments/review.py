@@ -1,6 +1,6 @@
 """Human review of a run's drafts, in the terminal or from a file of decisions.
 
-    python -m experiments.review run=outputs/benchmark/default/greedy-default-v1-test
+    python -m experiments.review run=outputs/benchmark/default/greedy-default-v2-test-<hash>
     python -m experiments.review run=... mode=pairwise
     python -m experiments.review run=... decisions=my_decisions.jsonl      # non-interactive
 

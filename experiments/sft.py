@@ -1,7 +1,7 @@
 """SFT warm start: teach a small model the tool protocol on successful trajectories before RL.
 
-    python -m experiments.benchmark agent=oracle env.split=train experiment=full      # winning episodes
-    python -m experiments.sft "runs=[outputs/benchmark/full/oracle-default-v1-train]" max_steps=300
+    python -m experiments.benchmark agent=oracle env.split=train experiment=full hydra.run.dir=outputs/benchmark/oracle-train
+    python -m experiments.sft "runs=[outputs/benchmark/oracle-train]" max_steps=300
     python -m experiments.train_grpo model=outputs/sft/default/final
 
 Examples are the episodes of benchmark runs with reward >= `min_reward`, plus episodes a human accepted

@@ -28,7 +28,10 @@ class FaultServer:
     """Answers /v1/chat/completions following a script: each request pops the next behaviour.
 
     Behaviours: "ok" (valid scores for every label in the prompt), "hang" (sleep past the client timeout),
-    "500", "429", "garbage" (non-JSON text), "wrong_count" (one score too few), "bad_score" (score 7).
+    "500", "429", "garbage" (non-JSON text), "wrong_count" (one score too few), "bad_score" (score 7), and
+    unusable 200 replies: "html" (an HTML page), "no_choices" (`choices: []`), "no_content" (a message
+    without content), "not_json_body" (a JSON content type over a non-JSON body); "401_echo" (a 401 whose
+    body echoes the Authorization header and the bare token, as some proxies do).
     When the script is empty it answers "ok". Records requests, peak concurrency and auth headers.
     """
 
@@ -77,6 +80,20 @@ class FaultServer:
                     return self._send(500, {"error": {"message": "injected 500"}})
                 if mode == "429":
                     return self._send(429, {"error": {"message": "injected rate limit"}})
+                if mode == "html":
+                    return self._send_raw(200, b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html")
+                if mode == "not_json_body":
+                    return self._send_raw(200, b"upstream overloaded, try later", "application/json")
+                if mode == "no_choices":
+                    return self._send(200, {**_chat(""), "choices": []})
+                if mode == "no_content":
+                    reply = _chat("")
+                    del reply["choices"][0]["message"]["content"]
+                    return self._send(200, reply)
+                if mode == "401_echo":
+                    auth = self.headers.get("Authorization", "")
+                    token = auth.split(" ", 1)[-1]
+                    return self._send(401, {"error": {"message": f"invalid key {token} in header 'Authorization: {auth}'"}})
                 if mode == "garbage":
                     return self._send(200, _chat("Sure! Trajectory A is great, B is fine."))
                 text = body["messages"][-1]["content"]
@@ -94,9 +111,11 @@ class FaultServer:
                 return self._send(200, _chat(json.dumps({"scores": items})))
 
             def _send(self, code, obj):
-                data = json.dumps(obj).encode()
+                self._send_raw(code, json.dumps(obj).encode(), "application/json")
+
+            def _send_raw(self, code, data, content_type):
                 self.send_response(code)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):

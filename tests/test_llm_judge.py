@@ -9,7 +9,7 @@ import codreamer_env as ce
 from agents.base import BaseAgent
 from agents.scripted import GreedyKGAgent, OracleAgent, RandomAgent
 from codreamer_env import runner
-from codreamer_env.rewards.llm_judge import LLMJudgeConfig, PointwiseLLMJudge, RulerJudge
+from codreamer_env.rewards.llm_judge import JudgeError, LLMJudgeConfig, PointwiseLLMJudge, RulerJudge, redact
 
 SID = "default-v2/test/0004"
 SENTINEL = "sk-SENTINEL-do-not-log-7f3a9c"
@@ -167,3 +167,174 @@ def test_ruler_against_llama_cpp_server(llama_server, tmp_path):
         assert [r.total for r in again.judge_group(sc, trajs)] == [r.total for r in res]
         assert again.stats.requests == 0 and again.stats.cache_hits == 1 and n >= 1
     assert judge.stats.max_in_flight <= 2
+
+
+# ---------------------------------------------------------------- failing loudly or falling back visibly
+
+@pytest.mark.parametrize("fault, reason", [("html", "not a chat completion"), ("no_choices", "reply had no choices"),
+                                           ("no_content", "reply had no message content"),
+                                           ("not_json_body", "reply body is not a JSON chat completion")])
+def test_unusable_replies_are_retried_and_reported_clearly(fault_server, tmp_path, fault, reason):
+    sc, trajs = _group(2)
+    fault_server.script = [fault]
+    judge = _judge(fault_server, tmp_path, use_cache=False)
+    res = judge.judge_group(sc, trajs)
+    assert [r.source for r in res] == ["llm"] * 2 and fault_server.requests == 2 and judge.stats.retries == 1
+    assert reason in judge.stats.errors[0] and "AttributeError" not in judge.stats.errors[0]
+    fault_server.script = [fault] * 10  # exhausted: the fallback says why, in words
+    res = _judge(fault_server, tmp_path, use_cache=False, max_retries=1).judge_group(sc, trajs)
+    assert all(r.source == "fallback" and reason in r.details["judge_error"] for r in res)
+    assert not any(e in r.details["judge_error"] for r in res for e in ("AttributeError", "IndexError"))
+
+
+def test_on_failure_fail_raises_naming_endpoint_and_reason(fault_server, tmp_path):
+    sc, trajs = _group(2)
+    fault_server.script = ["no_choices"] * 10
+    judge = _judge(fault_server, tmp_path, use_cache=False, max_retries=1, on_failure="fail")
+    with pytest.raises(JudgeError) as err:
+        judge.judge_group(sc, trajs)
+    assert fault_server.base_url in str(err.value) and "reply had no choices" in str(err.value)
+    assert judge.stats.fallbacks == 0
+    pw = PointwiseLLMJudge(LLMJudgeConfig(base_url=fault_server.base_url, model="fault", timeout_s=1, max_retries=0,
+                                          use_cache=False, on_failure="fail"))
+    fault_server.script = ["500"]
+    with pytest.raises(JudgeError, match="InternalServerError"):
+        pw.score(sc, trajs[0].final_email, trajs[0])
+    with pytest.raises(ValueError, match="on_failure"):
+        RulerJudge(on_failure="ignore")
+
+
+def test_judge_config_on_failure_from_hydra_config(fault_server):
+    from experiments.factory import make_judge
+
+    judge = make_judge({"name": "ruler", "base_url": fault_server.base_url, "on_failure": "fail",
+                        "breaker_failures": 5})
+    assert judge.config.on_failure == "fail" and judge.config.breaker_failures == 5
+    assert make_judge({"name": "pointwise"}).config.on_failure == "fallback"
+
+
+@pytest.mark.parametrize("on_failure", ["fallback", "fail"])
+def test_circuit_breaker_bounds_a_hung_endpoint_per_run(fault_server, tmp_path, on_failure):
+    sc, trajs = _group()
+    fault_server.hang_s = 3.0
+    fault_server.script = ["hang"] * 100
+    judge = _judge(fault_server, tmp_path, use_cache=False, max_retries=3, breaker_failures=3, on_failure=on_failure)
+    for t in trajs:  # four episodes, judged one by one as a benchmark does
+        if on_failure == "fail":
+            with pytest.raises(JudgeError, match="circuit open after 3 failures"):
+                judge.judge_group(sc, [t])
+            continue
+        (r,) = judge.judge_group(sc, [t])
+        assert r.source == "fallback" and r.components["judge_source"] == "fallback"
+    assert fault_server.requests == 3  # three call timeouts in all, not per episode
+    assert judge.circuit_open.startswith("circuit open after 3 failures: ") and "no reply within" in judge.circuit_open
+    if on_failure == "fallback":
+        assert r.details["judge_error"] == judge.circuit_open and judge.stats.fallbacks == 4
+
+
+def test_circuit_breaker_counts_consecutive_failures_only(fault_server, tmp_path):
+    sc, trajs = _group(2)
+    fault_server.script = ["500", "500", "ok", "500", "500", "ok"]
+    judge = _judge(fault_server, tmp_path, use_cache=False, breaker_failures=3)
+    for _ in range(2):
+        assert [r.source for r in judge.judge_group(sc, trajs)] == ["llm"] * 2
+    assert judge.circuit_open is None and fault_server.requests == 6
+
+
+def test_dead_endpoint_costs_n_calls_per_run(tmp_path):
+    from tests.servers import free_port
+
+    sc, trajs = _group()
+    judge = RulerJudge(LLMJudgeConfig(base_url=f"http://127.0.0.1:{free_port()}/v1", model="x", timeout_s=1,
+                                      backoff_s=0.01, use_cache=False, breaker_failures=2))
+    res = [judge.judge_group(sc, [t])[0] for t in trajs]
+    assert judge.stats.requests == 2 and all(r.source == "fallback" for r in res)
+    assert res[-1].details["judge_error"].startswith("circuit open after 2 failures: APIConnectionError")
+
+
+@pytest.mark.parametrize("content", [b'{"bogus": [1]}', b"[1, 2]", b"{not json", b"null", b'"text"'])
+@pytest.mark.parametrize("kind", ["ruler", "pointwise"])
+def test_corrupt_cache_entry_is_a_reported_miss_and_overwritten(fault_server, tmp_path, content, kind):
+    sc, trajs = _group(2)
+    cfg = LLMJudgeConfig(base_url=fault_server.base_url, model="fault", timeout_s=1, backoff_s=0.01,
+                         cache_dir=str(tmp_path / "c"))
+    make = (lambda: RulerJudge(cfg)) if kind == "ruler" else (lambda: PointwiseLLMJudge(cfg))
+    first = make().score_group(sc, trajs)
+    files = [p for p in (tmp_path / "c").rglob("*.json")]
+    assert files and fault_server.requests == len(files)
+    for p in files:
+        p.write_bytes(content)
+    judge = make()
+    again = judge.score_group(sc, trajs)  # no crash: a miss, called again ...
+    assert [t for t, _ in again] == [t for t, _ in first] and all(c["judge_source"] == "llm" for _, c in again)
+    assert fault_server.requests == 2 * len(files) and judge.stats.cache_corrupt == len(files)
+    assert any("corrupt judge cache entry" in e for e in judge.stats.errors)
+    assert all(p.read_bytes() != content for p in files)  # ... and overwritten
+    third = make()
+    third.score_group(sc, trajs)
+    assert fault_server.requests == 2 * len(files) and third.stats.cache_hits == len(files)
+
+
+@pytest.mark.parametrize("key", [SENTINEL, "plain-secret-token-4d2e1b"])
+def test_secrets_redacted_from_recorded_errors(fault_server, tmp_path, monkeypatch, key):
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    sc, trajs = _group(2)
+    fault_server.script = ["401_echo"] * 10
+    judge = _judge(fault_server, tmp_path, use_cache=False)
+    res = judge.judge_group(sc, trajs)
+    assert fault_server.requests == 1  # a 401 is not retried
+    assert all(r.source == "fallback" and "401" in r.details["judge_error"] for r in res)
+    recorded = [r.details["judge_error"] for r in res] + judge.stats.errors
+    assert all(key not in e and "Bearer " + key[:6] not in e for e in recorded)
+    assert "[redacted]" in recorded[0]
+    failing = _judge(fault_server, tmp_path, use_cache=False, on_failure="fail")
+    with pytest.raises(JudgeError) as err:
+        failing.judge_group(sc, trajs)
+    assert key not in str(err.value) and key not in repr(err.value)
+
+
+def test_redact_patterns():
+    text = "Authorization: Bearer abc.def-123 key sk-proj-AbC123_xyz api_key=hunter22 and my-own-value-9"
+    out = redact(text, ["my-own-value-9"])
+    for secret in ("abc.def-123", "sk-proj-AbC123_xyz", "hunter22", "my-own-value-9"):
+        assert secret not in out
+
+
+# ---------------------------------------------------------------- summaries name the judge that scored
+
+def _metrics(sources):
+    from experiments.metrics import summarize
+
+    rows = [{"scenario_id": f"s{i}", "trial": 0, "reward": 0.5, "components": {}, "turns": 3, "invalid_actions": 0,
+             "terminated": True, "judge_source": src} for i, src in enumerate(sources)]
+    return {**summarize(rows, 0.7, n_boot=10), "agent": "greedy", "judge": "ruler", "judge_version": "ruler-rubric-v1",
+            "scenario_set": "default-v2", "split": "test", "limit": 4}
+
+
+def test_summaries_show_the_judge_that_actually_scored():
+    from experiments.leaderboard import markdown
+    from experiments.metrics import judge_label
+
+    m = _metrics(["fallback"] * 4)
+    assert m["judge_sources"] == {"fallback": 4}
+    assert judge_label(m, "ruler") == "ruler (4/4 fell back to rubric-v2)"
+    ok = {**_metrics(["llm"] * 4), "agent": "oracle"}
+    assert judge_label(ok, "ruler") == "ruler"
+    md = markdown([m, ok])
+    assert "judge ruler-rubric-v1, ruler-rubric-v1 (4/4 fell back to rubric-v2)" in md
+    assert "fell back |" in md.splitlines()[0] and "| 4/4 |" in md and "| 0/4 |" in md
+    assert "fell back" not in markdown([ok])  # no column when every episode was judged by the LLM
+
+
+def test_benchmark_with_dead_judge_records_fallbacks(tmp_path):
+    from experiments.evaluation import benchmark
+    from experiments.metrics import judge_label
+    from tests.servers import free_port
+
+    judge = RulerJudge(LLMJudgeConfig(base_url=f"http://127.0.0.1:{free_port()}/v1", model="x", timeout_s=1,
+                                      backoff_s=0.01, use_cache=False))
+    m, rows = benchmark(GreedyKGAgent(), judge, ce.load_scenarios("default-v2", "test", limit=2), tmp_path, trials=2,
+                        bootstrap=10, meta={"judge": "ruler"})
+    assert m["judge_sources"] == {"fallback": 4} and {r["judge_source"] for r in rows} == {"fallback"}
+    assert judge.stats.requests == 3  # the breaker: three failed calls for the whole run
+    assert judge_label(m, "ruler") == "ruler (4/4 fell back to rubric-v2)"

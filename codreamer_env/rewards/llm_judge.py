@@ -10,9 +10,15 @@ group. Machinery shared with PointwiseLLMJudge:
   seed), so re-scoring costs no calls; identical trajectories in a group are judged once;
 - bounded concurrency (asyncio semaphore), a per-call timeout, retries with exponential backoff on
   timeouts, connection errors, 429, 5xx and unusable replies (bad JSON, wrong ids or count, out of range);
-- when retries are exhausted: the fallback judge (the rubric judge by default), marked in the components
-  as `judge_source: "fallback"`, never a silent 0.
-The API key is read from the environment variable named in the config and is never logged or stored.
+- when retries are exhausted: with `on_failure="fallback"` (the default) the fallback judge (the rubric
+  judge by default), marked in the components as `judge_source: "fallback"` with the reason in
+  `details["judge_error"]`, never a silent 0; with `on_failure="fail"` a `JudgeError` naming the endpoint;
+- a circuit breaker: after `breaker_failures` consecutive failed calls the judge stops calling the endpoint
+  for the rest of its life (the run) and falls back (or fails) at once, so a dead endpoint costs a few call
+  timeouts per run, not per episode;
+- a cache entry of the wrong shape (or not JSON) is a reported miss, and is overwritten.
+The API key is read from the environment variable named in the config and is never logged or stored; every
+recorded error is redacted (the key's value, `Bearer ...`, `sk-...`).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import hashlib
 import logging
 import os
 import random
+import re
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -78,6 +85,8 @@ class LLMJudgeConfig:
     cache_dir: str | None = None
     use_cache: bool = True
     tool_result_chars: int = 500
+    on_failure: str = "fallback"  # fallback (the fallback judge, marked) | fail (raise JudgeError)
+    breaker_failures: int = 3  # consecutive failed calls that open the circuit for the run (0: never)
 
     def public(self) -> dict[str, Any]:
         """The config without anything secret (safe to log or write to a results folder)."""
@@ -94,6 +103,7 @@ class JudgeStats:
     cache_hits: int = 0
     retries: int = 0
     fallbacks: int = 0
+    cache_corrupt: int = 0
     in_flight: int = 0
     max_in_flight: int = 0
     errors: list[str] = field(default_factory=list)
@@ -101,6 +111,45 @@ class JudgeStats:
 
 class BadReply(Exception):
     """The judge answered, but not with usable scores."""
+
+
+class CircuitOpen(Exception):
+    """The circuit breaker is open: the endpoint is not called again in this run."""
+
+
+class JudgeError(RuntimeError):
+    """An LLM judge failed and its config says `on_failure: fail`."""
+
+
+_SECRET_PATTERNS = [(re.compile(r"(?i)(bearer\s+)\S+"), r"\1[redacted]"),
+                    (re.compile(r"sk-[A-Za-z0-9_\-]{4,}"), "sk-[redacted]"),
+                    (re.compile(r"(?i)(api[_-]?key['\"]?\s*[:=]\s*['\"]?)[^\s'\",}]+"), r"\1[redacted]")]
+
+
+def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """`text` with the given secret values, `Bearer <token>`, `sk-...` keys and `api_key=...` masked."""
+    for sec in secrets:
+        if sec and len(sec) >= 4:
+            text = text.replace(sec, "[redacted]")
+    for pat, rep in _SECRET_PATTERNS:
+        text = pat.sub(rep, text)
+    return text
+
+
+def _reply_text(resp: Any) -> str:
+    """The message content of a chat completion, or BadReply saying what the reply lacked."""
+    choices = getattr(resp, "choices", None)
+    if choices is None:
+        raise BadReply(f"reply is not a chat completion: {str(resp)[:80]!r}")
+    if not choices:
+        raise BadReply("reply had no choices")
+    message = getattr(choices[0], "message", None)
+    if message is None:
+        raise BadReply("reply had no message")
+    content = getattr(message, "content", None)
+    if not isinstance(content, str) or not content.strip():
+        raise BadReply("reply had no message content")
+    return content
 
 
 def _run_sync(coro: Any) -> Any:
@@ -165,7 +214,13 @@ class _LLMBase:
             raise ValueError("orderings and concurrency must be >= 1, max_retries >= 0")
         self.config = cfg
         self.fallback = fallback if fallback is not None else RubricJudge()
+        if cfg.on_failure not in ("fallback", "fail"):
+            raise ValueError(f"on_failure must be 'fallback' or 'fail', not {cfg.on_failure!r}")
+        if cfg.breaker_failures < 0:
+            raise ValueError("breaker_failures must be >= 0 (0: no circuit breaker)")
         self.stats = JudgeStats()
+        self._failures = 0  # consecutive failed calls
+        self.circuit_open: str | None = None  # the reason, once the breaker has opened
         root = cfg.cache_dir or os.path.join(os.environ.get("CODREAMER_CACHE", str(Path.home() / ".cache" / "codreamer_env")), "judge")
         self.cache_dir = Path(root)
 
@@ -180,13 +235,21 @@ class _LLMBase:
                              "items": list(item_keys), "seed": c.order_seed, "ordering": ordering})
         return hashlib.sha256(blob).hexdigest()
 
-    def _cache_get(self, key: str) -> dict[str, Any] | None:
-        """The cached reply for `key` (counted as a cache hit), or None."""
+    def _cache_get(self, key: str, check: Callable[[Any], Any]) -> Any | None:
+        """`check(cached reply)` for `key` (counted as a cache hit), or None: no entry, or one that is not JSON
+        or that `check` rejects (a reported miss; the entry is overwritten when the call succeeds)."""
         if not self.config.use_cache:
             return None
+        path = self.cache_dir / key[:2] / f"{key}.json"
         try:
-            hit = orjson.loads((self.cache_dir / key[:2] / f"{key}.json").read_bytes())
-        except (FileNotFoundError, orjson.JSONDecodeError):
+            hit = check(orjson.loads(path.read_bytes()))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError, IndexError) as exc:
+            self.stats.cache_corrupt += 1
+            msg = f"corrupt judge cache entry {path} ({type(exc).__name__}: {str(exc)[:120]}): treated as a miss"
+            self.stats.errors.append(self._redact(msg))
+            log.warning("%s", self._redact(msg))
             return None
         self.stats.cache_hits += 1
         return hit
@@ -226,23 +289,62 @@ class _LLMBase:
                 self.stats.retries += 1
                 await asyncio.sleep(min(c.max_backoff_s, c.backoff_s * 2 ** (attempt - 1)) * (0.5 + rng.random()))
             async with sem:
+                if self.circuit_open is not None:  # checked once a slot is free: queued calls stop too
+                    raise CircuitOpen(self.circuit_open)
                 self.stats.requests += 1
                 self.stats.in_flight += 1
                 self.stats.max_in_flight = max(self.stats.max_in_flight, self.stats.in_flight)
                 try:
-                    resp = await asyncio.wait_for(client.chat.completions.create(**kwargs), timeout=c.timeout_s + 1)
-                    return parse(resp.choices[0].message.content or "")
-                except (TimeoutError, openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError, BadReply) as exc:
+                    try:
+                        resp = await asyncio.wait_for(client.chat.completions.create(**kwargs), timeout=c.timeout_s + 1)
+                    except (ValueError, openai.APIResponseValidationError) as exc:  # a 200 whose body is not JSON
+                        raise BadReply(f"reply body is not a JSON chat completion ({type(exc).__name__})") from None
+                    out = parse(_reply_text(resp))
+                except (TimeoutError, openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError,
+                        openai.InternalServerError, BadReply) as exc:
                     last = exc
-                    self.stats.errors.append(f"{type(exc).__name__}: {str(exc)[:120]}")
-                    log.info("judge call failed (attempt %d): %s", attempt + 1, type(exc).__name__)
+                    self._failed(exc)
+                    log.info("judge call failed (attempt %d): %s", attempt + 1, self.reason(exc))
                 except openai.APIStatusError as exc:  # 4xx other than 429: retrying will not help
-                    self.stats.errors.append(f"{type(exc).__name__}: {exc.status_code}")
+                    self._failed(exc)
                     raise
+                else:
+                    self._failures = 0
+                    return out
                 finally:
                     self.stats.in_flight -= 1
         assert last is not None
         raise last
+
+    def _redact(self, text: str) -> str:
+        return redact(text, [os.environ.get(self.config.api_key_env)])
+
+    def reason(self, exc: BaseException) -> str:
+        """A clear, redacted one-line reason for a failure."""
+        if isinstance(exc, CircuitOpen):
+            msg = str(exc)
+        elif isinstance(exc, TimeoutError) or "Timeout" in type(exc).__name__:
+            msg = f"{type(exc).__name__}: no reply within {self.config.timeout_s:g} s"
+        else:
+            msg = f"{type(exc).__name__}: {exc}"
+        return self._redact(msg)[:300]
+
+    def _failed(self, exc: BaseException) -> None:
+        """Record a failed call; open the circuit after `breaker_failures` in a row."""
+        why = self.reason(exc)
+        self.stats.errors.append(why[:160])
+        self._failures += 1
+        n = self.config.breaker_failures
+        if n and self._failures >= n and self.circuit_open is None:
+            self.circuit_open = f"circuit open after {n} failures: {why}"
+            log.warning("judge at %s: %s", self.config.base_url, self.circuit_open)
+
+    def _failure(self, scenario: Scenario, trajectories: Sequence[Trajectory], exc: BaseException) -> list[JudgeResult]:
+        """What a failed judgement becomes: the fallback's results, or JudgeError under `on_failure: fail`."""
+        why = self.reason(exc)
+        if self.config.on_failure == "fail":
+            raise JudgeError(f"{self.name} judge at {self.config.base_url} failed: {why}") from None
+        return self._fallback_results(scenario, trajectories, why)
 
     def _fallback_results(self, scenario: Scenario, trajectories: Sequence[Trajectory], error: str) -> list[JudgeResult]:
         self.stats.fallbacks += 1
@@ -300,6 +402,32 @@ def _parse_scores(text: str, labels: Sequence[str]) -> dict[str, tuple[float, st
     return out
 
 
+def _check_group_entry(obj: Any, keys: Sequence[str]) -> dict[str, tuple[float, str]]:
+    """A cached group reply {trajectory key: [score, explanation]} for exactly `keys`, or ValueError."""
+    if not isinstance(obj, dict) or set(obj) != set(keys):
+        raise ValueError("not an object keyed by the group's trajectories")
+    out = {}
+    for k, v in obj.items():
+        if not (isinstance(v, list) and len(v) == 2 and isinstance(v[1], str)):
+            raise ValueError(f"entry for {k[:8]} is not [score, explanation]")
+        out[k] = (_cache_score(v[0]), v[1])
+    return out
+
+
+def _check_one_entry(obj: Any) -> tuple[float, str]:
+    """A cached pointwise reply {"score", "explanation"}, or ValueError."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("explanation"), str):
+        raise ValueError("not an object with a score and an explanation")
+    return _cache_score(obj.get("score")), obj["explanation"]
+
+
+def _cache_score(score: Any) -> float:
+    try:
+        return _unit_score(score)
+    except BadReply as exc:
+        raise ValueError(str(exc)) from None
+
+
 class RulerJudge(_LLMBase):
     """Group-relative LLM judge (RULER): one request per group and ordering, scores in [0, 1]."""
 
@@ -345,9 +473,9 @@ class RulerJudge(_LLMBase):
             random.Random(f"{c.order_seed}|{o}|{'|'.join(ukeys)}").shuffle(order)
             labels = [chr(ord("A") + i) if i < 26 else f"T{i}" for i in range(len(order))]
             ckey = self._cache_key("ruler", order, o)
-            hit = self._cache_get(ckey)
+            hit = self._cache_get(ckey, lambda obj: _check_group_entry(obj, order))
             if hit is not None:
-                return {k: tuple(v) for k, v in hit.items()}
+                return hit
             blocks = list(zip(labels, (uniq[k] for k in order), strict=True))
             msgs = self._messages(scenario, trajectories[0].messages[:plen], blocks, plen)
             parsed = await self._call(client, sem, msgs, lambda text: _parse_scores(text, labels), random.Random(ckey),
@@ -358,8 +486,8 @@ class RulerJudge(_LLMBase):
 
         try:
             results = await asyncio.gather(*(one_ordering(o) for o in range(c.orderings)))
-        except Exception as exc:  # noqa: BLE001 - any failure after retries -> the configured fallback
-            return self._fallback_results(scenario, trajectories, f"{type(exc).__name__}: {exc}"[:300])
+        except Exception as exc:  # noqa: BLE001 - any failure after retries -> the fallback (or JudgeError)
+            return self._failure(scenario, trajectories, exc)
         for res in results:
             for k, (s, e) in res.items():
                 sums[k] += s
@@ -407,9 +535,9 @@ class PointwiseLLMJudge(_LLMBase):
     async def ajudge(self, scenario: Scenario, traj: Trajectory, client: Any, sem: asyncio.Semaphore) -> JudgeResult:
         c = self.config
         ckey = self._cache_key("pointwise", [trajectory_key(traj, 0)], 0)
-        hit = self._cache_get(ckey)
+        hit = self._cache_get(ckey, _check_one_entry)
         if hit is not None:
-            score, expl = hit["score"], hit["explanation"]
+            score, expl = hit
         else:
             body = "\n".join(x for x in (_fmt_msg(m, c.tool_result_chars) for m in traj.messages) if x)
             msgs = [{"role": "system", "content": "You are an impartial judge of cold sales emails.\n"
@@ -418,8 +546,8 @@ class PointwiseLLMJudge(_LLMBase):
                     {"role": "user", "content": f"{body}\n\n{_fmt_email(traj.final_email)}"}]
             try:
                 score, expl = await self._call(client, sem, msgs, _parse_one, random.Random(ckey), schema=_ONE_SCHEMA)
-            except Exception as exc:  # noqa: BLE001
-                return self._fallback_results(scenario, [traj], f"{type(exc).__name__}: {exc}"[:300])[0]
+            except Exception as exc:  # noqa: BLE001 - the fallback (or JudgeError)
+                return self._failure(scenario, [traj], exc)[0]
             self._cache_put(ckey, {"score": score, "explanation": expl})
         return JudgeResult(total=score, components={"llm": score, "judge_source": "llm"}, source="llm",
                            details={"explanation": expl, "judge": c.model})
