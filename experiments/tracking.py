@@ -19,6 +19,16 @@ def scrub(obj: Any) -> Any:
     return obj
 
 
+def wandb_env(mode: str) -> None:
+    """wandb's switches for a run in `mode`, unless the user set them: quiet, and offline means offline. With only
+    `init(mode="offline")` its service still looked up an outside address (a DNS query, traced with strace);
+    WANDB_MODE in the environment and its error reporting off stop that (tests/test_experiments.py checks)."""
+    os.environ.setdefault("WANDB_SILENT", "true")
+    os.environ.setdefault("WANDB_MODE", mode)
+    if mode in ("offline", "disabled"):
+        os.environ.setdefault("WANDB_ERROR_REPORTING", "false")
+
+
 class Tracker:
     """Logs config, metrics and a table of emails; `none` does nothing."""
 
@@ -31,7 +41,7 @@ class Tracker:
             raise ValueError(f"unknown logger {cfg.name!r}; use none or wandb")
         import wandb
 
-        os.environ.setdefault("WANDB_SILENT", "true")
+        wandb_env(cfg.mode)
         self.run = wandb.init(project=cfg.project, entity=cfg.entity, mode=cfg.mode, dir=str(run_dir),
                               name=run_name, config=scrub(config), tags=list(cfg.tags), reinit="finish_previous")
         self.table_rows = cfg.table_rows

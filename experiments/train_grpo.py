@@ -28,6 +28,7 @@ from experiments import config as _config
 from experiments.evaluation import evaluate_policy
 from experiments.layout import EVAL_METRICS, MODEL_DIR, TRAIN_LOG
 from experiments.plots import figure
+from experiments.tracking import wandb_env
 
 
 def write_learning_curve(log_history: list[dict[str, Any]], out_dir: Path) -> Path:
@@ -80,7 +81,7 @@ def run_training(cfg: DictConfig) -> Any:
     args = grpo_args(cfg.grpo, out_dir, report_to=["wandb"] if cfg.logger.name == "wandb" else [],
                      run_name=f"grpo-{cfg.experiment.name}")
     if cfg.logger.name == "wandb":
-        os.environ.setdefault("WANDB_MODE", cfg.logger.mode)
+        wandb_env(cfg.logger.mode)
         os.environ.setdefault("WANDB_PROJECT", cfg.logger.project)
     rollout = MultiTurnRollout(_config.build(RolloutConfig, cfg.rollout),
                                reward_model=make_reward(cfg.judge, cfg.reward))

@@ -1,6 +1,10 @@
 """Hydra config tree, the benchmark script, the leaderboard, tracking, and the LLM agent backends."""
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +168,19 @@ def test_one_config_family_rejects_unknown_keys_by_name():
         with pytest.raises(ConfigCompositionException) as ei:
             _compose(override, config_name=primary)
         assert override.split("=")[0].split(".")[-1] in str(ei.value) + str(ei.value.__cause__)
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace to watch the run's connections")
+def test_an_offline_wandb_run_opens_no_network_connection(tmp_path):
+    """Every connect() of the run and its children (wandb-core included), traced: only local sockets."""
+    log = tmp_path / "connect.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WANDB_")} | {"HF_HUB_OFFLINE": "1"}
+    res = subprocess.run(["strace", "-f", "-e", "trace=connect", "-o", str(log), sys.executable, "-m",
+                          "experiments.benchmark", "agent=greedy", "experiment=smoke", "logger=wandb",
+                          "experiment.plot=false", f"hydra.run.dir={tmp_path / 'run'}"],
+                         cwd=Path(CONFIGS).parent, env=env, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    calls = [ln for ln in log.read_text().splitlines() if "connect(" in ln]
+    assert calls, "strace saw no connect() at all: it did not trace the run"
+    outside = [ln for ln in calls if ("AF_INET" in ln and "127.0.0.1" not in ln and '"::1"' not in ln)]
+    assert not outside, outside
