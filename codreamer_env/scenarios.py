@@ -203,11 +203,16 @@ def _load_cached(path: str, mtime_ns: int) -> tuple[Scenario, ...]:
 def scenario_path(name: str = DEFAULT_SET, split: str = "test") -> Path:
     """The JSONL file of a named set and split."""
     name = SET_ALIASES.get(name, name)
-    path = data_dir() / "scenarios" / name / f"{split}.jsonl"
-    if not path.exists():
-        avail = sorted(str(p.relative_to(data_dir() / "scenarios")) for p in (data_dir() / "scenarios").glob("*/*.jsonl"))
-        raise DataError(f"no scenario split {name}/{split}; available: {', '.join(avail) or 'none'}", file=str(path),
-                        field="split")
+    root = data_dir() / "scenarios"
+    path = root / name / f"{split}.jsonl"
+    if not path.exists():  # say which of the two names is wrong, and what there is
+        if not path.parent.is_dir():
+            sets = sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+            raise DataError(f"no scenario set {name!r}; sets: {', '.join(sets) or 'none'} (aliases: "
+                            f"{', '.join(SET_ALIASES)})", file=str(path.parent), field="scenario_set")
+        splits = sorted(p.stem for p in path.parent.glob("*.jsonl"))
+        raise DataError(f"no scenario split {name}/{split}; {name} has: {', '.join(splits) or 'none'}",
+                        file=str(path), field="split")
     return path
 
 

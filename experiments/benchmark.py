@@ -13,6 +13,7 @@ into a folder of another config is refused; `experiment.resume=false` starts afr
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,9 @@ def main(cfg: DictConfig) -> None:
     out_dir = Path(HydraConfig.get().runtime.output_dir)
     try:
         m = run_benchmark(cfg, out_dir)
-    except (runs.RunConfigMismatch, runs.RunFolderLocked) as e:
+    except (runs.RunConfigMismatch, runs.RunFolderLocked, ce.DataError) as e:  # HYDRA_FULL_ERROR=1: the trace
+        if os.environ.get("HYDRA_FULL_ERROR") == "1":
+            raise
         raise SystemExit(f"error: {e}") from None
     lo, hi = m["reward_ci95"]
     ref = " (reference: reads gold paths)" if m["reference"] else ""

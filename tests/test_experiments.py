@@ -184,3 +184,14 @@ def test_an_offline_wandb_run_opens_no_network_connection(tmp_path):
     assert calls, "strace saw no connect() at all: it did not trace the run"
     outside = [ln for ln in calls if ("AF_INET" in ln and "127.0.0.1" not in ln and '"::1"' not in ln)]
     assert not outside, outside
+
+
+@pytest.mark.parametrize(("override", "says"), [("env.scenario_set=defualt-v2", "no scenario set 'defualt-v2'"),
+                                                 ("env.split=tset", "no scenario split default-v2/tset")])
+def test_a_wrong_set_or_split_is_one_line_naming_it(tmp_path, override, says):
+    env = {k: v for k, v in os.environ.items() if k != "HYDRA_FULL_ERROR"} | {"HF_HUB_OFFLINE": "1"}
+    res = subprocess.run([sys.executable, "-m", "experiments.benchmark", override, "experiment=smoke",
+                          f"hydra.run.dir={tmp_path / 'run'}"], cwd=Path(CONFIGS).parent, env=env,
+                         capture_output=True, text=True, timeout=300)
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip() and "%|" not in ln]
+    assert res.returncode != 0 and len(lines) == 1 and lines[0].startswith("error: ") and says in lines[0], lines

@@ -100,8 +100,12 @@ def test_aliases_limit_and_lookup():
     assert ce.load_scenarios("default", "val", limit=3) == ce.load_scenarios("default-v2", "val")[:3]
     s = ce.get_scenario("hard-v1/test/0005")
     assert s.id == "hard-v1/test/0005" and s.difficulty == "hard"
-    with pytest.raises(ce.DataError, match="no scenario split"):
+    with pytest.raises(ce.DataError, match="no scenario split default-v1/nope; default-v1 has: test, train, val") as ei:
         ce.load_scenarios("default-v1", "nope")
+    assert ei.value.field == "split"
+    with pytest.raises(ce.DataError, match="no scenario set 'defualt-v2'; sets: default-v1, default-v2") as ei:
+        ce.load_scenarios("defualt-v2", "test")
+    assert ei.value.field == "scenario_set"
 
 
 def test_bad_scenario_file_names_line_and_field(tmp_path):
