@@ -58,7 +58,7 @@ def test_atomic_save_survives_a_crash_between_write_and_rename(kg, tmp_path, mon
         NodeScores.from_mapping(kg, {"a": 0.9}).save(p)
     monkeypatch.undo()
     assert p.read_bytes() == before
-    assert [f.name for f in tmp_path.iterdir()] == ["scores.json"]  # no torn temp file left
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["scores.json", "scores.json.lock"]  # no torn temp file
     assert NodeScores.load(p, kg)["a"] == 0.1
 
 
@@ -66,3 +66,37 @@ def test_save_load_roundtrip(kg, tmp_path):
     ns = NodeScores.from_mapping(kg, {"a": 0.25, "b": 0.75})
     ns.save(tmp_path / "s.json")
     assert NodeScores.load(tmp_path / "s.json", kg).as_dict() == ns.as_dict()
+
+
+def test_update_rejects_a_non_finite_reward(kg, tmp_path):
+    ns = NodeScores(kg)
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="finite"):
+            ns.update(["a"], bad)
+    ns.save(tmp_path / "s.json")  # still loadable: nothing became NaN
+    assert NodeScores.load(tmp_path / "s.json", kg).as_dict() == ns.as_dict()
+
+
+def _hammer(path, records, node, n):  # a separate process: n locked read-update-writes of one node
+    kg = KnowledgeGraph.from_records(records)
+    for _ in range(n):
+        NodeScores.update_file(path, kg, [node], 0.0, eta=0.5)
+
+
+def test_concurrent_updaters_lose_no_update(kg, tmp_path):
+    import multiprocessing as mp
+
+    path, n = tmp_path / "scores.json", 25
+    nodes = list(kg.ids)
+    ctx = mp.get_context("fork")
+    procs = [ctx.Process(target=_hammer, args=(path, RECS, node, n)) for node in nodes]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    expected = 1.0
+    for _ in range(n):  # what n updates give when none is lost (the file keeps 6 decimals)
+        expected = round(expected + 0.5 * (0.0 - expected), 6)
+    final = NodeScores.load(path, kg)
+    assert [final[node] for node in nodes] == [expected] * len(nodes)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock
 
 from codreamer_env._io import atomic_write_json, read_json
 from codreamer_env.errors import DataError
@@ -79,8 +81,21 @@ class NodeScores:
         return cls.from_mapping(kg, mapping, default=dflt if default is None else default, source=str(path))
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the scores atomically (temp file + rename): a crash leaves the old file intact."""
-        atomic_write_json(Path(path), self.to_json())
+        """Write the scores atomically (temp file + rename: a crash leaves the old file intact), under the file's
+        lock (`path` + ".lock"), so a save never lands between another process's read and write."""
+        with FileLock(f"{path}.lock"):
+            atomic_write_json(Path(path), self.to_json())
+
+    @classmethod
+    def update_file(cls, path: str | os.PathLike[str], kg: KnowledgeGraph, cited: Iterable[str], reward: float,
+                    eta: float = 0.1) -> dict[str, tuple[float, float]]:
+        """Load, `update` and save the score file as one step under its lock, so concurrent updaters (parallel
+        runs sharing a score file) lose no update; a missing file starts at the default. Returns the changes."""
+        with FileLock(f"{path}.lock"):
+            ns = cls.load(path, kg) if Path(path).exists() else cls(kg)
+            changes = ns.update(cited, reward, eta)
+            atomic_write_json(Path(path), ns.to_json())
+        return changes
 
     def to_json(self) -> dict:
         """The on-disk form: version, default and an {id: score} map."""
@@ -112,6 +127,8 @@ class NodeScores:
         if not 0.0 <= eta <= 1.0:
             raise ValueError(f"eta must be in [0, 1], got {eta}")
         r = float(reward)
+        if not math.isfinite(r):  # a NaN would be saved as null and the file would no longer load
+            raise ValueError(f"reward must be a finite number, got {reward!r}")
         changes = {}
         for nid in dict.fromkeys(cited):
             i = self.kg.get_index(nid)
