@@ -24,7 +24,7 @@ import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from itertools import product
+from itertools import groupby, product
 from typing import Any
 
 import numpy as np
@@ -100,16 +100,15 @@ def paired_evaluation(prompts: Mapping[str, str], scenarios: Sequence[Any], agen
         bar.update(1)
 
     envs = runner.EnvPool(lambda: SalesEmailEnv(scenarios=list(scenarios), max_turns=max_turns, **dict(env_kwargs or {})))
-    played: list[runner.Episode] = []
-    for start in range(0, len(jobs), batch_size):  # a batch never mixes arms: each arm's part is played alone
-        for arm in dict.fromkeys(a for a, _t, _s in slots[start:start + batch_size]):
-            part = [j for (a, _t, _s), j in zip(slots[start:start + batch_size], jobs[start:start + batch_size],
-                                                 strict=True) if a == arm]
-            played += runner.play(_Charged(agent, budget), part, envs, on_episode=finished)
+    charged, played = _Charged(agent, budget), []
+    for start in range(0, len(jobs), batch_size):  # a batch never mixes arms (jobs are arm-major): one play per arm
+        for _arm, run in groupby(range(start, min(start + batch_size, len(jobs))), key=lambda i: slots[i][0]):
+            played += runner.play(charged, [jobs[i] for i in run], envs, on_episode=finished)
     bar.close()
     # One shuffled group per scenario, in the scenarios' order, holding every arm's trials (arm-major).
     pos = {s.id: k for k, s in enumerate(scenarios)}
-    order = sorted(range(len(slots)), key=lambda i: (pos[slots[i][2]], names.index(slots[i][0]), slots[i][1]))
+    arm_pos = {a: k for k, a in enumerate(names)}
+    order = sorted(range(len(slots)), key=lambda i: (pos[slots[i][2]], arm_pos[slots[i][0]], slots[i][1]))
     scored = runner.score(reward_model, [played[i] for i in order], scenarios, shuffle=np.random.default_rng(seed),
                           on_group=lambda _sid, _n: budget.charge(judge_calls=1))
     out = {a: ArmScores() for a in names}
