@@ -13,7 +13,6 @@ into a folder of another config is refused; `experiment.resume=false` starts afr
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ import codreamer_env as ce
 from codreamer_env.rewards.rubric import COMPONENTS
 from experiments import config as _config  # noqa: F401 - registers the structured configs
 from experiments import runs  # registers ${run_hash:} (the default run folders end in it)
+from experiments.cli import friendly_errors
 from experiments.evaluation import benchmark, run_meta
 from experiments.factory import env_kwargs, make_agent, make_reward, resolve_system_prompt
 from experiments.metrics import judge_label
@@ -74,14 +74,10 @@ def plot_run(rows: list[dict[str, Any]], metrics: dict[str, Any], path: Path) ->
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="config")
+@friendly_errors
 def main(cfg: DictConfig) -> None:
     out_dir = Path(HydraConfig.get().runtime.output_dir)
-    try:
-        m = run_benchmark(cfg, out_dir)
-    except (runs.RunConfigMismatch, runs.RunFolderLocked, ce.DataError) as e:  # HYDRA_FULL_ERROR=1: the trace
-        if os.environ.get("HYDRA_FULL_ERROR") == "1":
-            raise
-        raise SystemExit(f"error: {e}") from None
+    m = run_benchmark(cfg, out_dir)  # the user's own errors: one line (experiments.cli)
     lo, hi = m["reward_ci95"]
     ref = " (reference: reads gold paths)" if m["reference"] else ""
     print(f"{cfg.agent.name}{ref}: reward {m['reward_mean']:.3f} +- {m['reward_std']:.3f} "

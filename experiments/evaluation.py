@@ -59,7 +59,7 @@ def _benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_
     envs = runner.EnvPool(lambda: ce.SalesEmailEnv(scenarios=scenarios, reward_model=reward_model,
                                                    **dict(env_kwargs or {})))
     find = runner.scenario_lookup(scenarios)
-    with open(traj_path, "ab") as fh:
+    with bar, open(traj_path, "ab") as fh:  # the bar closes (ends its line) whatever happens
 
         def write(ep: runner.Episode) -> None:  # as each episode ends: a crash loses no finished episode
             rows.append(row := runner.score(reward_model, [ep], find)[0].to_row(agent.name))
@@ -68,7 +68,6 @@ def _benchmark(agent: Any, reward_model: Any, scenarios: list[ce.Scenario], out_
             bar.update(1)
 
         runner.play(agent, jobs, envs, batch_size=max(1, batch_size), on_episode=write)
-    bar.close()
     metrics = summarize(rows, pass_threshold, bootstrap, seed)
     metrics.update({"agent": agent.name, "reference": bool(agent.is_reference),
                     "judge_version": judge_version(reward_model), **(meta or {}),

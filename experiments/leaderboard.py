@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from codreamer_env.rewards import RubricJudge  # the columns: the default judge's components, in its order
+from experiments.cli import friendly_errors
 from experiments.layout import METRICS
 from experiments.metrics import fallbacks, judge_label
 from experiments.plots import figure
@@ -78,6 +79,7 @@ def build(root: str | Path, out: str | Path | None = None) -> tuple[str, list[di
     return md, runs
 
 
+@friendly_errors
 def main(argv: list[str] | None = None) -> None:
     args = dict(a.split("=", 1) for a in (argv if argv is not None else sys.argv[1:]) if "=" in a)
     if "dir" not in args:

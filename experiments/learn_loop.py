@@ -22,6 +22,7 @@ import orjson
 from omegaconf import DictConfig
 
 from experiments import config as _config
+from experiments.cli import friendly_errors
 from experiments.layout import HISTORY, ITER, METRICS, MODEL_DIR, NODE_SCORES, REWARDS, TRAJECTORIES
 from experiments.plots import figure
 
@@ -134,6 +135,7 @@ def plot_curve(history: list[dict[str, Any]], path: Path) -> None:
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="learn_loop")
+@friendly_errors
 def main(cfg: DictConfig) -> None:
     run_learn_loop(cfg)
 

@@ -28,6 +28,7 @@ from omegaconf import DictConfig, OmegaConf
 
 from codreamer_env._io import read_jsonl_rows
 from experiments import config as _config
+from experiments.cli import friendly_errors
 from experiments.layout import RL_RESULT, RL_REWRITER_DIR, ROUNDS
 from experiments.plots import figure
 
@@ -241,6 +242,7 @@ def run(cfg: DictConfig) -> list[dict[str, Any]]:
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="optimize_prompt")
+@friendly_errors
 def main(cfg: DictConfig) -> None:
     run(cfg)
 

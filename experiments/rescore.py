@@ -19,15 +19,16 @@ from omegaconf import DictConfig
 
 import codreamer_env as ce
 from codreamer_env import runner
-from codreamer_env._io import atomic_write_bytes, read_jsonl_rows
+from codreamer_env._io import atomic_write_bytes
 from experiments import config as _config  # noqa: F401
+from experiments import runs
+from experiments.cli import friendly_errors
 from experiments.factory import make_reward
-from experiments.layout import TRAJECTORIES
 
 
 def rescore(run: str | Path, reward_model: Any, out_name: str = "rescored.jsonl") -> list[dict[str, Any]]:
     """Score a benchmark run's episodes again (each scenario's in one group) into `out_name`, in row order."""
-    rows = read_jsonl_rows(Path(run) / TRAJECTORIES)
+    rows = runs.run_rows(run)
     played = [runner.Episode(runner.Job(r["scenario_id"], r["trial"], r["seed"]),
                              ce.Trajectory.model_validate_json(r["trajectory"])) for r in rows]
     out = [{"id": r["id"], "scenario_id": r["scenario_id"], "trial": r["trial"], "old_reward": r["reward"],
@@ -38,6 +39,7 @@ def rescore(run: str | Path, reward_model: Any, out_name: str = "rescored.jsonl"
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="rescore")
+@friendly_errors
 def main(cfg: DictConfig) -> None:
     out = rescore(cfg.run, make_reward(cfg.judge, cfg.reward), cfg.out)
     old = np.mean([o["old_reward"] for o in out])

@@ -28,10 +28,11 @@ import hydra
 from omegaconf import DictConfig
 
 import codreamer_env as ce
-from codreamer_env._io import iter_jsonl, read_jsonl_rows
+from codreamer_env._io import iter_jsonl
 from codreamer_env.errors import DataError
 from experiments import config as _config  # noqa: F401
-from experiments.layout import TRAJECTORIES
+from experiments.cli import friendly_errors
+from experiments.runs import run_rows
 
 Ask = Callable[[str], str]
 _DECISIONS = {"a": "accept", "r": "reject", "e": "edit", "s": "skip"}
@@ -158,7 +159,7 @@ def apply_decisions(path: str | Path, rows: list[dict[str, Any]], store: ce.Feed
 
 
 def run_review(cfg: DictConfig, ask: Ask = input, out: Callable[[str], None] = print) -> int:
-    rows = read_jsonl_rows(Path(cfg.run) / TRAJECTORIES)
+    rows = run_rows(cfg.run)
     if not rows:
         raise SystemExit(f"no trajectories in {cfg.run}")
     store = ce.FeedbackStore(cfg.feedback)
@@ -174,6 +175,7 @@ def run_review(cfg: DictConfig, ask: Ask = input, out: Callable[[str], None] = p
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="review")
+@friendly_errors
 def main(cfg: DictConfig) -> None:
     n = run_review(cfg)
     print(f"\n{n} feedback events written to {cfg.feedback}")

@@ -132,3 +132,18 @@ def run_lock(out_dir: Path) -> Iterator[None]:
 
 
 register_resolver()
+
+
+def run_rows(run: str | Path) -> list[dict[str, Any]]:
+    """The episode rows of a benchmark run folder a user named (sft `runs=`, rescore and review `run=`); a
+    folder without trajectories.jsonl is a FileNotFoundError naming the path, not an empty run."""
+    import errno
+
+    from codreamer_env._io import read_jsonl_rows
+    from experiments.layout import TRAJECTORIES
+
+    path = Path(run) / TRAJECTORIES
+    if not path.is_file():
+        what = "no such folder" if not Path(run).is_dir() else f"not a benchmark run ({TRAJECTORIES} missing)"
+        raise FileNotFoundError(errno.ENOENT, what, str(path if Path(run).is_dir() else run))
+    return read_jsonl_rows(path)

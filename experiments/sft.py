@@ -21,7 +21,8 @@ import orjson
 from omegaconf import DictConfig
 
 from experiments import config as _config  # noqa: F401
-from experiments.layout import MODEL_DIR, TRAJECTORIES
+from experiments.cli import friendly_errors
+from experiments.layout import MODEL_DIR
 
 
 def conversation(traj: Any, edited_body: str | None = None) -> list[dict[str, str]]:
@@ -41,13 +42,13 @@ def conversation(traj: Any, edited_body: str | None = None) -> list[dict[str, st
 def collect_examples(runs: list[str], min_reward: float, feedback_paths: list[str]) -> list[dict[str, Any]]:
     """[{"messages": [...]}] from benchmark runs and human reviews (see the module docstring)."""
     import codreamer_env as ce
-    from codreamer_env._io import read_jsonl_rows
+    from experiments.runs import run_rows
 
     events = ce.FeedbackStore(list(feedback_paths)).events(["review"]) if feedback_paths else []
     reviews = {ev.trajectory_id: ev for ev in events}
     out, seen = [], set()
     for run in runs:
-        for row in read_jsonl_rows(Path(run) / TRAJECTORIES):
+        for row in run_rows(run):
             ev = reviews.get(row["id"])
             if row["id"] in seen or (ev is not None and ev.decision == "reject"):
                 continue
@@ -112,6 +113,7 @@ def run_sft(cfg: DictConfig) -> Any:
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="sft")
+@friendly_errors
 def main(cfg: DictConfig) -> None:
     run_sft(cfg)
 

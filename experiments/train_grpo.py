@@ -25,6 +25,7 @@ from omegaconf import DictConfig
 
 from codreamer_env.models import load_causal_lm
 from experiments import config as _config
+from experiments.cli import friendly_errors
 from experiments.evaluation import evaluate_policy
 from experiments.layout import EVAL_METRICS, MODEL_DIR, TRAIN_LOG
 from experiments.plots import figure
@@ -131,6 +132,7 @@ def run_training(cfg: DictConfig) -> Any:
 
 
 @hydra.main(version_base="1.3", config_path="../configs", config_name="train_grpo")
+@friendly_errors
 def main(cfg: DictConfig) -> None:
     run_training(cfg)
 

@@ -1,0 +1,99 @@
+"""How every entry point ends on the project's own errors: one or two lines and a non-zero exit, no trace.
+
+`@friendly_errors` goes under `@hydra.main` (or on a plain `main(argv)`). Before the job runs it checks the
+config's scenario set and split names (`check_names`), so a typo stops at once, naming which one is wrong, before
+any model loads. Then it turns these into `error: ...` lines:
+
+- the project's `DataError` (it names the file, line and field), a run folder of another config or in use;
+- missing files and other OS errors (a model path, a runs folder), with the path;
+- an OpenAI-compatible endpoint that cannot be reached, times out, refuses the key or lacks the model, with its URL.
+
+Anything else is a bug and keeps its trace. `HYDRA_FULL_ERROR=1` keeps the trace for all of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from omegaconf import OmegaConf
+
+import codreamer_env as ce
+from codreamer_env.scenarios import scenario_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# (scenario set key, split key) pairs an entry point's config may hold, as dotted paths.
+NAME_KEYS = (("env.scenario_set", "env.split"), ("env.scenario_set", "eval.split"),
+             ("env.scenario_set", "optimizer.search_split"), ("env.scenario_set", "optimizer.holdout_split"),
+             ("rollout.scenario_set", "rollout.split"))
+
+
+def check_names(cfg: Any) -> None:
+    """Raise `DataError` naming the wrong scenario set or split (`scenario_set` vs `split`) in `cfg`."""
+    if not OmegaConf.is_config(cfg):
+        return
+    for set_key, split_key in NAME_KEYS:
+        name = OmegaConf.select(cfg, set_key, default=None)
+        split = OmegaConf.select(cfg, split_key, default=None)
+        if isinstance(name, str) and isinstance(split, str):
+            try:
+                scenario_path(name, split)
+            except ce.DataError as e:
+                key = set_key if e.field == "scenario_set" else split_key
+                raise ce.DataError(f"{key}={name if key == set_key else split}: {e.reason}") from None
+
+
+def _endpoint_error(e: BaseException) -> str | None:
+    """One line for an OpenAI-client error, naming the URL it called; None for anything else."""
+    try:
+        import openai
+    except ImportError:  # pragma: no cover - openai is a dependency
+        return None
+    if not isinstance(e, openai.APIError):
+        return None
+    request = getattr(e, "request", None)
+    url = str(request.url) if request is not None else "the endpoint"
+    if isinstance(e, openai.APITimeoutError):
+        return f"the OpenAI-compatible endpoint {url} timed out"
+    if isinstance(e, openai.APIConnectionError):
+        return f"cannot reach the OpenAI-compatible endpoint {url} ({e}); is the server up and base_url right?"
+    status = getattr(e, "status_code", None)
+    hint = {401: "check the API key (api_key_env)", 403: "check the API key (api_key_env)",
+            404: "check the model name and base_url"}.get(status or 0, "")
+    return f"the OpenAI-compatible endpoint {url} answered {status}: {type(e).__name__}" + (f"; {hint}" if hint else "")
+
+
+def error_line(e: BaseException) -> str | None:
+    """The one-line message for an error the user can fix, or None when it is a bug (keep the trace)."""
+    from experiments import runs
+
+    if isinstance(e, (ce.DataError, runs.RunConfigMismatch, runs.RunFolderLocked)):
+        return str(e)
+    if isinstance(e, OSError):
+        return f"{e.strerror or e}: {e.filename}" if e.filename and e.strerror else str(e)
+    return _endpoint_error(e)
+
+
+def friendly_errors(fn: F) -> F:
+    """Wrap an entry point's `main`: names checked first, the user's errors as `error: ...` (see the module doc)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for name in ("openai", "httpx"):  # their per-retry INFO lines; the outcome is reported once, below
+            if logging.getLogger(name).level == logging.NOTSET:
+                logging.getLogger(name).setLevel(logging.WARNING)
+        try:
+            if args:
+                check_names(args[0])
+            return fn(*args, **kwargs)
+        except Exception as e:
+            line = error_line(e)
+            if line is None or os.environ.get("HYDRA_FULL_ERROR") == "1":
+                raise
+            raise SystemExit(f"error: {line}") from None
+
+    return wrapper  # type: ignore[return-value]
