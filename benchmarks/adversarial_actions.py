@@ -12,8 +12,8 @@ Each case runs `--repeats` times on a fresh episode; a family's figure is its wo
 best of the repeats drops scheduler noise; the worst over cases is what the family costs). Measured in the
 same run: one ordinary step (a tool call) and one ordinary finalize (the oracle's email, judged), the
 baseline those figures compare with. The second column leaves finalize_email out (parsing and tools only);
-the first includes judging a finalize body, which costs rubric-v2 ~2-8 us a character, linear, up to the
-20,000 characters it reads (`english.MAX_CHARS`). The last line is one JSON object.
+the first includes judging a finalize body, linear in what rubric-v2 reads: at most 600 words or 5,000
+characters (`english.read_limit`; a longer body is gated as too long). The last line is one JSON object.
 """
 
 from __future__ import annotations

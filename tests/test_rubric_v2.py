@@ -196,3 +196,23 @@ def test_judge_config_selects_the_version():
     v1 = make_judge(OmegaConf.structured(JudgeConfig(name="rubric_v1")))
     assert isinstance(v2, RubricJudge) and judge_version(v2) == "rubric-v2"
     assert isinstance(v1, ce.RubricJudgeV1) and judge_version(v1) == "rubric-v1"
+
+
+def test_what_a_body_says_past_the_read_limit_cannot_raise_its_score(judge):
+    """The judge reads 600 words or 5,000 characters (english.read_limit); a longer body is gated as too long,
+    so a good email buried in padding, or padding ahead of one, scores low however the rest reads."""
+    from codreamer_env.rewards import english as E
+
+    g = GOOD[0]
+    sc = ce.get_scenario(g["scenario_id"])
+    good = judge.score(sc, _email(g))
+    padding = " ".join(["We value your time and attention."] * 120)  # ~720 words
+    for body in (g["body"] + "\n\n" + padding, padding + "\n\n" + g["body"], g["body"] + " " + "{" * 40_000):
+        r = judge.score(sc, FinalEmail(g["subject"], body, g["citations"]))
+        assert r.total <= 0.2 * good.total + 1e-9, (r.total, good.total)
+        assert any(p["rule"] == "not read" for p in r.details["penalties"])
+    # The limit is in words or characters, whichever comes first, and a body within it is read whole.
+    assert E.read_limit("word " * 700) == len("word " * 599 + "word")
+    assert E.read_limit("x" * 9000) == E.MAX_CHARS
+    assert E.read_limit(g["body"]) == len(g["body"])
+    assert not any(p["rule"] == "not read" for p in good.details["penalties"])

@@ -17,7 +17,20 @@ import snowballstemmer
 # Tokens: words with inner apostrophes/hyphens/ampersands, and numbers. No nested quantifiers: linear.
 _TOKEN = re.compile(r"[^\W_][\w'’&\-]*")
 _LINE_SENT = re.compile(r"(?<=[.!?])[\"'’”)]*\s+")
-MAX_CHARS = 20_000  # judge at most this much of a body; anything longer is scored as too long anyway
+# The judge reads at most this much of a body: 600 words (3x the ~200 words past which replies fall, SALES_NOTES;
+# the "too long" gate is at its floor by 620) or 5,000 characters. A body longer than that is gated to the floor
+# as too long (counted over the whole body), so what it says past the limit cannot raise its score; the limit
+# keeps judging linear and bounded (benchmarks/adversarial_actions.py: a step <= 50 ms up to the action cap).
+MAX_CHARS = 5_000
+MAX_WORDS = 600
+
+
+def read_limit(text: str) -> int:
+    """Where the judge stops reading `text`: the end of its MAX_WORDS-th word, at most MAX_CHARS."""
+    for i, m in enumerate(_TOKEN.finditer(text, 0, MAX_CHARS)):
+        if i + 1 == MAX_WORDS:
+            return m.end()
+    return min(len(text), MAX_CHARS)
 
 DETERMINERS = frozenset("the a an your our my their its every each".split())
 PREPOSITIONS = frozenset("of to in for on with at by from into about over under between through during within "

@@ -675,7 +675,13 @@ class _Scoring:
     def __init__(self, judge: RubricJudge, f: _Facts, email: FinalEmail, traj: Trajectory | None) -> None:
         self.j, self.f, self.traj = judge, f, traj
         self.subject, d1 = _normalise(str(email.subject or "")[:500])
-        self.body, d2 = _normalise(str(email.body or "")[:E.MAX_CHARS])
+        body = str(email.body or "")
+        self.unread = False  # text past the judge's read limit (E.read_limit): too long to be a cold email
+        if len(body) > E.MAX_WORDS:  # (fewer characters than that cannot hold MAX_WORDS words)
+            cut = E.read_limit(body)
+            self.unread = not body[cut:].isspace() and cut < len(body)
+            body = body[:cut]
+        self.body, d2 = _normalise(body)
         self.subject, self.body = self.subject[:500], self.body[:E.MAX_CHARS]  # NFKC can lengthen a text
         self.disguised = d1 or d2
         self.citations = list(dict.fromkeys(c for c in email.citations if isinstance(c, str)))[:200]
@@ -804,7 +810,11 @@ class _Scoring:
             gate *= 0.4
             self.penalise("citation padding", "", f"{self.padding:.0%} of the citations are not used; gate x0.4")
         words = sum(len(s.words) for s in self.sents)
-        if words > 220:  # replies fall sharply past ~200 words (SALES_NOTES)
+        if self.unread:  # past the read limit: too long to be a cold email, whatever it says there
+            gate *= 0.2
+            self.penalise("not read", "", f"over the judge's read limit ({E.MAX_WORDS} words or {E.MAX_CHARS:,} "
+                          "characters); gate x0.2")
+        elif words > 220:  # replies fall sharply past ~200 words (SALES_NOTES)
             gate *= max(0.2, 1.0 - (words - 220) / 200)
             self.penalise("too long", "", f"{words} words; gate x{max(0.2, 1.0 - (words - 220) / 200):.2f}")
         c = {k: round(min(1.0, max(0.0, v)), 6) for k, v in c.items()}
