@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -90,6 +91,9 @@ def friendly_errors(fn: F) -> F:
             if args:
                 check_names(args[0])
             return fn(*args, **kwargs)
+        except BrokenPipeError:  # `... | head` closed our stdout: stop quietly, as a Unix tool does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(1) from None
         except Exception as e:
             line = error_line(e)
             if line is None or os.environ.get("HYDRA_FULL_ERROR") == "1":

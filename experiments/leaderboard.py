@@ -30,14 +30,37 @@ def collect(root: Path) -> list[dict[str, Any]]:
     return sorted(runs, key=lambda m: -m["reward_mean"])
 
 
+def labels(runs: list[dict[str, Any]]) -> list[str]:
+    """Each run's agent name; where one name has several runs (a sweep over seeds, models, prompts), followed by
+    the settings that tell them apart, from each folder's run_config.json (else the folder's name)."""
+    from experiments.runs import RUN_CONFIG
+
+    def config(m: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return orjson.loads((Path(m["run_dir"]) / RUN_CONFIG).read_bytes())["config"]
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+            return {}
+
+    out = []
+    for m in runs:
+        name = m["agent"] + (" (reference: reads gold paths)" if m.get("reference") else "")
+        same = [r for r in runs if r["agent"] == m["agent"]]
+        if len(same) > 1:
+            mine, others = config(m), [config(r) for r in same if r is not m]
+            diff = [k for k in mine if any(o.get(k) != mine[k] for o in others) and k != "agent.name"]
+            name += " (" + (", ".join(f"{k}={mine[k]}" for k in diff[:3]) if diff and mine
+                            else Path(m["run_dir"]).name) + ")"
+        out.append(name)
+    return out
+
+
 def markdown(runs: list[dict[str, Any]]) -> str:
     fell_back = any(fallbacks(m) for m in runs)  # a column saying which runs the fallback judge scored
     head = ["rank", "agent", "reward", "95% CI", "pass^1", "finalized", *[c[:5] for c in RubricJudge.components], "tokens/ep", "episodes",
             *(["fell back"] if fell_back else [])]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for i, m in enumerate(runs, start=1):
+    for i, (m, name) in enumerate(zip(runs, labels(runs), strict=True), start=1):
         lo, hi = m["reward_ci95"]
-        name = m["agent"] + (" (reference: reads gold paths)" if m.get("reference") else "")
         toks = (m.get("prompt_tokens", 0) + m.get("completion_tokens", 0)) / max(1, m["episodes"])
         cells = [str(i), name, f"{m['reward_mean']:.3f} ± {m['reward_std']:.3f}", f"[{lo:.3f}, {hi:.3f}]",
                  f"{m.get('pass^1', float('nan')):.3f}", f"{m.get('finalized_rate', 0):.2f}",
@@ -54,7 +77,7 @@ def markdown(runs: list[dict[str, Any]]) -> str:
 
 
 def plot(runs: list[dict[str, Any]], path: Path) -> None:
-    names = [m["agent"] + (" (ref)" if m.get("reference") else "") for m in runs][::-1]
+    names = [n.replace(" (reference: reads gold paths)", " (ref)") for n in labels(runs)][::-1]
     means = [m["reward_mean"] for m in runs][::-1]
     errs = [[m["reward_mean"] - m["reward_ci95"][0] for m in runs][::-1],
             [m["reward_ci95"][1] - m["reward_mean"] for m in runs][::-1]]
