@@ -26,10 +26,19 @@ import orjson
 from filelock import FileLock
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from codreamer_env._io import atomic_write_bytes
+from codreamer_env._io import atomic_write_bytes, clean_stale_temps
+from codreamer_env.errors import DataError
 from codreamer_env.prompts import PROTECTED_SECTIONS, SECTIONS, default_system_prompt
 
 FORMAT = "codreamer-prompt-registry/1"
+
+
+class RegistryFileError(DataError):
+    """The registry file is unreadable or inconsistent: names the file and the field ("<file>: field <f>: ...")."""
+
+    def __init__(self, path: str | os.PathLike[str], field: str, message: str, line: int | None = None) -> None:
+        super().__init__(message, file=str(path), line=line, field=field)
+        self.args = (f"{path}: field {field}: {message}",)
 
 
 class ProtectedSectionsMissing(ValueError):
@@ -112,6 +121,7 @@ class PromptRegistry:
         return cls(path)
 
     def _read(self) -> _State:
+        clean_stale_temps(self.path)  # temp files a killed writer left beside the registry
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -119,14 +129,19 @@ class PromptRegistry:
         try:
             state = _State.model_validate(orjson.loads(raw))
         except orjson.JSONDecodeError as e:
-            raise ValueError(f"{self.path}: not valid JSON ({e})") from None
+            raise RegistryFileError(self.path, "(json)", f"not valid JSON ({e})", line=e.lineno) from None
         except ValidationError as e:
             err = e.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
-            raise ValueError(f"{self.path}: field {where}: {err['msg']}") from None
+            raise RegistryFileError(self.path, where, err["msg"]) from None
         for vid, v in state.versions.items():
             if prompt_id(v.text) != vid or v.id != vid:
-                raise ValueError(f"{self.path}: field versions.{vid}: id does not match the text's hash (edited by hand?)")
+                raise RegistryFileError(self.path, f"versions.{vid}", "id does not match the text's hash (edited by hand?)")
+        if state.active is None:
+            raise RegistryFileError(self.path, "active", "no active version (null); set it to one of the version ids")
+        if state.active not in state.versions:
+            known = ", ".join(sorted(state.versions)) or "none"
+            raise RegistryFileError(self.path, "active", f"{state.active!r} is not among the versions ({known})")
         return state
 
     def _update(self, fn: Any) -> Any:
@@ -155,8 +170,10 @@ class PromptRegistry:
 
     @property
     def active(self) -> PromptVersion:
-        assert self._state.active is not None
-        return self._state.versions[self._state.active]
+        active = self._state.active
+        if active is None or active not in self._state.versions:  # _read checks this; kept for hand-built states
+            raise RegistryFileError(self.path, "active", f"{active!r} is not among the versions")
+        return self._state.versions[active]
 
     def active_text(self) -> str:
         return self.active.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -182,17 +183,54 @@ def data_dir() -> Path:
 
 
 def read_scenarios(path: str | os.PathLike[str]) -> list[Scenario]:
-    """Read scenarios from a JSONL file; a bad record raises DataError naming the file, line and field."""
+    """Read scenarios from a JSONL file; a bad record raises DataError naming the file, line and field.
+
+    Also rejected: a scenario id used twice in the file (the error names both lines), and a start, gold,
+    relevant, supporting, feature or trap node id that is not a node of the scenario's own KG."""
     out = []
+    seen: dict[str, int] = {}
     for lineno, raw in iter_jsonl(path):
         try:
-            out.append(Scenario.model_validate(raw))
+            sc = Scenario.model_validate(raw)
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(x) for x in err["loc"])
             raise DataError(err["msg"], file=str(path), line=lineno, field=field,
                             node_id=raw.get("id") if isinstance(raw, dict) else None) from None
+        first = seen.setdefault(sc.id, lineno)
+        if first != lineno:
+            raise DataError(f"duplicate scenario id {sc.id!r}: first on line {first}, again on line {lineno}",
+                            file=str(path), line=lineno, node_id=sc.id, field="id")
+        _check_node_refs(sc, str(path), lineno)
+        out.append(sc)
     return out
+
+
+def _node_refs(sc: Scenario) -> Iterator[tuple[str, str]]:
+    """(field path, node id) for every node id a scenario refers to outside its KG."""
+    for i, n in enumerate(sc.start_nodes):
+        yield f"start_nodes.{i}", n
+    for i, p in enumerate(sc.gold_paths):
+        for j, n in enumerate(p):
+            yield f"gold_paths.{i}.{j}", n
+    for i, n in enumerate(sc.relevant_features):
+        yield f"relevant_features.{i}", n
+    for i, n in enumerate(sc.supporting_nodes):
+        yield f"supporting_nodes.{i}", n
+    for i, t in enumerate(sc.traps):
+        yield f"traps.{i}.node_id", t.node_id
+    for i, f in enumerate(sc.product.features):
+        yield f"product.features.{i}.node_id", f.node_id
+
+
+def _check_node_refs(sc: Scenario, file: str, line: int) -> None:
+    """DataError for the first node id of `sc` that is not a node of its KG (the KG's own records are checked
+    when the graph is built)."""
+    kg_ids = {n.get("id") for n in sc.kg if isinstance(n, dict)}
+    for field, nid in _node_refs(sc):
+        if nid not in kg_ids:
+            raise DataError(f"scenario {sc.id!r}: node {nid!r} is not in the scenario's kg", file=file, line=line,
+                            node_id=sc.id, field=field)
 
 
 @functools.lru_cache(maxsize=16)

@@ -14,6 +14,7 @@ reviewed are skipped, so a session can stop and resume. A decisions file holds o
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import subprocess
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import hydra
+import orjson
 from omegaconf import DictConfig
 
 import codreamer_env as ce
@@ -126,8 +128,19 @@ def review_pairwise(rows: list[dict[str, Any]], store: ce.FeedbackStore, reviewe
     return written
 
 
+def decision_id(event: Any) -> str:
+    """A stable id of a review decision: a hash of the event without its timestamp and meta, so the same decision
+    (same kind, trajectory or pair, verdict, texts, reviewer) has the same id wherever and whenever it is made."""
+    body = event.model_dump(mode="json", exclude={"timestamp", "meta"})
+    return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
+
+
 def apply_decisions(path: str | Path, rows: list[dict[str, Any]], store: ce.FeedbackStore, reviewer: str) -> int:
-    """Non-interactive review from a JSONL file of decisions; bad lines raise DataError naming file and line."""
+    """Non-interactive review from a JSONL file of decisions; bad lines raise DataError naming file and line.
+
+    Idempotent: each decision gets a stable id (`decision_id`, also stored as `meta.decision_id`), and one that
+    the store already holds (from an earlier run of the same file, or an identical review or preference made
+    any other way) is not written again, nor is a line repeated within the file. Returns how many were written."""
     by_id = {r["id"]: r for r in rows}
     events = []
     for lineno, rec in iter_jsonl(path):
@@ -155,7 +168,15 @@ def apply_decisions(path: str | Path, rows: list[dict[str, Any]], store: ce.Feed
         except Exception as exc:  # pydantic ValidationError and friends: name the line
             raise DataError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, file=str(path), line=lineno,
                             field="decision") from None
-    return store.extend(events)
+    done = {ev.meta.get("decision_id") or decision_id(ev) for ev in store.events(["review", "preference"])}
+    new = []
+    for ev in events:
+        did = decision_id(ev)
+        if did not in done:
+            done.add(did)
+            ev.meta["decision_id"] = did
+            new.append(ev)
+    return store.extend(new)
 
 
 def run_review(cfg: DictConfig, ask: Ask = input, out: Callable[[str], None] = print) -> int:

@@ -7,7 +7,10 @@ the exact Python builder, whose DataError names the file, line, node and field.
 
 from __future__ import annotations
 
+import functools
 import io
+import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -15,6 +18,42 @@ import numpy as np
 from codreamer_env.kg.loaders import DEFAULT_LABEL, _scan
 
 _CHUNK = 64 * 1024 * 1024
+
+
+def _no_temporal(ty: Any) -> Any:
+    """`ty` with every timestamp/date/time type (Arrow infers them from date-like strings) replaced by string."""
+    import pyarrow as pa
+
+    if pa.types.is_timestamp(ty) or pa.types.is_date(ty) or pa.types.is_time(ty) or pa.types.is_duration(ty):
+        return pa.string()
+    if pa.types.is_list(ty):
+        return pa.list_(ty.value_field.with_type(_no_temporal(ty.value_type)))
+    if pa.types.is_large_list(ty):
+        return pa.large_list(ty.value_field.with_type(_no_temporal(ty.value_type)))
+    if pa.types.is_struct(ty):
+        return pa.struct([ty.field(k).with_type(_no_temporal(ty.field(k).type)) for k in range(ty.num_fields)])
+    return ty
+
+
+def _read_json(source: Any, **opts: Any) -> Any:
+    """pyarrow's JSON reader, with strings kept as strings: the reader turns strings that look like dates
+    ("2024-01-05", "2024-01-05T10:00:00") into timestamps, so a table that got any is read again with an explicit
+    schema that says string there (the exact loader keeps the text as written)."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    data = source if isinstance(source, (bytes, bytearray)) else None
+    table = pj.read_json(io.BytesIO(data) if data is not None else source, **opts)
+    schema = pa.schema([f.with_type(_no_temporal(f.type)) for f in table.schema])
+    if schema.equals(table.schema):
+        return table
+    base = opts.pop("parse_options", None) or pj.ParseOptions()
+    parse = pj.ParseOptions(explicit_schema=schema, newlines_in_values=base.newlines_in_values,
+                            unexpected_field_behavior="infer")
+    table = pj.read_json(io.BytesIO(data) if data is not None else source, parse_options=parse, **opts)
+    if not pa.schema([f.with_type(_no_temporal(f.type)) for f in table.schema]).equals(table.schema):
+        raise pa.ArrowInvalid("date-like strings could not be kept as strings")
+    return table
 
 
 def _json_array_tables(path: str) -> list[Any] | None:
@@ -50,10 +89,52 @@ def _json_array_tables(path: str) -> list[Any] | None:
             lead = body.lstrip()
             if lead[:1] == b",":
                 body = bytearray(lead[1:])
-            tables.append(pj.read_json(io.BytesIO(bytes(body)), parse_options=opts))
+            tables.append(_read_json(bytes(body), parse_options=opts))
             carry = buf[end + 1 :]
             if not block:
                 return tables if carry.strip() in (b"]", b"") else None
+
+
+def _plain(ty: Any) -> bool:
+    import pyarrow as pa
+
+    return pa.types.is_string(ty) or pa.types.is_boolean(ty) or pa.types.is_int64(ty) or pa.types.is_null(ty)
+
+
+def _exact_attr(col: Any, spells_null: Callable[[], bool]) -> bool:
+    """Whether an extra-attribute column gives exactly the values the exact loader keeps. Not so: a double column
+    holding integral values (the source may have had `1` in one record and `1.5` in another), structs (keys missing
+    in one record come back as None), lists of anything but plain values, and nulls when the source spells out
+    `null` somewhere (an explicit null is kept by the exact loader, a missing key is not; Arrow cannot tell)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ty = col.type
+    if pa.types.is_floating(ty):
+        if pc.any(pc.equal(col, pc.floor(col))).as_py():
+            return False
+    elif pa.types.is_list(ty) or pa.types.is_large_list(ty):
+        if not _plain(ty.value_type):
+            return False
+    elif not _plain(ty):
+        return False
+    return not col.null_count or not spells_null()
+
+
+def _spells_null(path: str) -> bool:
+    """Whether the file has a `null` literal (a `null` after `:`, `,` or `[`; inside a string it only costs a
+    needless fallback)."""
+    with open(path, "rb") as fh:
+        tail = b""
+        while block := fh.read(_CHUNK):
+            buf = tail + block
+            if b"null" in buf and _NULL_RE.search(buf):
+                return True
+            tail = buf[-64:]
+    return False
+
+
+_NULL_RE = re.compile(rb"[:,\[]\s*null")
 
 
 def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
@@ -66,7 +147,7 @@ def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
         return None
     try:
         if jsonl:
-            tables = [pj.read_json(path, read_options=pj.ReadOptions(block_size=16 << 20))]
+            tables = [_read_json(path, read_options=pj.ReadOptions(block_size=16 << 20))]
         else:
             tables = _json_array_tables(path)
         if not tables:
@@ -75,6 +156,7 @@ def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
     names = set(table.column_names)
+    spells_null = functools.cache(lambda: _spells_null(path))  # read at most once, only when an attribute has nulls
     if "id" not in names or "content" not in names or ("edges" in names and "edge" in names):
         return None
     ids_arr = table.column("id").chunk(0) if table.num_rows else pa.array([], pa.string())
@@ -155,6 +237,8 @@ def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
             edge_label = enc.indices.to_numpy(zero_copy_only=False).astype(np.int32)
             for key in sorted(fields - {"target", "target_id", "label", "relationship"}):
                 col = values.field(key)
+                if not _exact_attr(col, spells_null):
+                    return None
                 valid = np.flatnonzero(col.is_valid().to_numpy(zero_copy_only=False))
                 if valid.size:
                     vals = col.take(pa.array(valid)).to_pylist()
@@ -163,6 +247,8 @@ def arrow_build(path: str, jsonl: bool) -> dict[str, Any] | None:
     attrs: dict[int, dict[str, Any]] = {}
     for key in sorted(names - {"id", "content", "type", "edges", "edge"}):
         col = table.column(key).chunk(0)
+        if not _exact_attr(col, spells_null):
+            return None
         valid = np.flatnonzero(col.is_valid().to_numpy(zero_copy_only=False))
         if valid.size:
             vals = col.take(pa.array(valid)).to_pylist()

@@ -10,8 +10,10 @@ Node records (either spelling, per node and per edge):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from codreamer_env._io import iter_jsonl
+from codreamer_env._io import TEMP_STALE_AFTER_S, _pid_alive, atomic_open, iter_jsonl
 from codreamer_env.errors import DataError
 from codreamer_env.kg.graph import KnowledgeGraph
 
@@ -29,7 +31,7 @@ DEFAULT_LABEL = "related_to"
 _NODE_KEYS = {"id", "content", "type", "edges", "edge"}
 _EDGE_KEYS = {"target", "target_id", "label", "relationship"}
 _CACHE_ARRAYS = ("text_off", "type_code", "indptr", "indices", "edge_label")
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4  # 4: ids stored so that any id (NUL included) and the empty graph round-trip
 _STREAM_THRESHOLD = 32 * 1024 * 1024  # JSON files larger than this are parsed node by node
 _CHUNK = 16 * 1024 * 1024
 _FAST_THRESHOLD = 8 * 1024 * 1024  # files larger than this go through the columnar (Arrow) path first
@@ -102,16 +104,43 @@ def _parse(path: str, size: int) -> dict[str, Any]:
 
 
 def _save_cache(args: dict[str, Any], cache_file: Path) -> None:
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cache_file.with_name(cache_file.name + f".{os.getpid()}.tmp")
-    meta = {"v": _CACHE_VERSION, "types": args["types"], "labels": args["labels"]}
+    """Write the binary cache atomically (see `_io.atomic_open`: no torn file, no temp file left behind).
+
+    Node ids are stored NUL-joined when no id contains a NUL (the fast, common case), else concatenated with
+    character offsets, so any id round-trips; `meta["n"]` makes the empty graph unambiguous."""
+    ids = args["ids"]
+    n = len(ids)
+    joined = "\x00".join(ids)
+    meta: dict[str, Any] = {"v": _CACHE_VERSION, "n": n, "types": args["types"], "labels": args["labels"]}
+    id_arrays: dict[str, np.ndarray] = {}
+    if n and joined.count("\x00") == n - 1:
+        meta["ids"] = "nul"
+        blob = joined.encode("utf-8")
+    else:
+        meta["ids"] = "off"
+        blob = "".join(ids).encode("utf-8")
+        off = np.zeros(n + 1, dtype=np.int64)
+        if n:
+            np.cumsum(np.fromiter(map(len, ids), dtype=np.int64, count=n), out=off[1:])
+        id_arrays["ids_off"] = off
     for key in ("attrs", "edge_attrs"):
         meta[key] = {str(k): v for k, v in args[key].items()}
-    with open(tmp, "wb") as fh:
-        np.savez(fh, ids=np.frombuffer("\x00".join(args["ids"]).encode("utf-8"), dtype=np.uint8),
+    _clean_legacy_temps(cache_file)
+    with atomic_open(cache_file) as fh:
+        np.savez(fh, ids=np.frombuffer(blob, dtype=np.uint8), **id_arrays,
                  text=np.frombuffer(args["text"], dtype=np.uint8), **{k: args[k] for k in _CACHE_ARRAYS},
                  meta=np.frombuffer(orjson.dumps(meta), dtype=np.uint8))
-    os.replace(tmp, cache_file)
+
+
+def _clean_legacy_temps(cache_file: Path) -> None:
+    """Remove `<cache>.npz.<pid>.tmp` files that earlier versions left when killed mid-write (their writer is
+    gone, or they are over an hour old); today's writes go through `atomic_open`, which cleans its own."""
+    with contextlib.suppress(OSError):
+        for tmp in cache_file.parent.glob(cache_file.name + ".*.tmp"):
+            pid = tmp.name[len(cache_file.name) + 1 : -4]
+            if pid.isdigit() and (not _pid_alive(int(pid)) or time.time() - tmp.stat().st_mtime > TEMP_STALE_AFTER_S):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
 
 
 def _load_cache(cache_file: Path, source: str) -> dict[str, Any]:
@@ -119,9 +148,17 @@ def _load_cache(cache_file: Path, source: str) -> dict[str, Any]:
         meta = orjson.loads(z["meta"].tobytes())
         if meta.get("v") != _CACHE_VERSION:
             raise ValueError("cache version")
-        ids = z["ids"].tobytes().decode("utf-8").split("\x00")
+        n = meta["n"]
+        blob = z["ids"].tobytes().decode("utf-8")
+        if meta["ids"] == "nul":
+            ids = blob.split("\x00")
+        else:
+            off = z["ids_off"].tolist()
+            ids = [blob[a:b] for a, b in zip(off, off[1:], strict=False)]
         args = {k: z[k] for k in _CACHE_ARRAYS}
         text = z["text"].tobytes()
+    if len(ids) != n or len(args["text_off"]) != n + 1 or len(args["indptr"]) != n + 1:
+        raise ValueError("cache shape")
     for key in ("attrs", "edge_attrs"):
         args[key] = {int(k): v for k, v in meta[key].items()}
     index = dict(zip(ids, range(len(ids)), strict=True))
@@ -223,7 +260,8 @@ class _Builder:
             e = len(self.targets)
             self.targets.append(target)
             self.edge_label.append(self._code(self.labels, self._label_index, label))
-            if len(edge) > 2:
+            # Anything beyond target and label is kept: a two-key {"target", "rationale"} edge too.
+            if len(edge) > 1 + ("label" in edge or "relationship" in edge):
                 extra = {k: v for k, v in edge.items() if k not in _EDGE_KEYS}
                 if extra:
                     self.edge_attrs[e] = extra
