@@ -325,3 +325,41 @@ def test_console_and_page_count_the_same_episodes(tmp_path, capsys):
     page = out.read_text()
     assert "6 episodes (3 distinct trajectory ids)" in said
     assert "<p>6 episodes (3 distinct trajectory ids)" in page and len(_ep_data(page)["rows"]) == 6
+
+
+def _retype(x, how):
+    """Every number in a JSON value as a string ("numbers"), or every object below the top as a string ("objects")."""
+    if isinstance(x, bool) or x is None:
+        return x
+    if isinstance(x, (int, float)):
+        return "n/a" if how == "numbers" else x
+    if isinstance(x, list):
+        return [_retype(v, how) for v in x]
+    if isinstance(x, dict):
+        return {k: ("?" if how == "objects" and isinstance(v, dict) else _retype(v, how)) for k, v in x.items()}
+    return x
+
+
+@pytest.mark.parametrize("how", ["numbers", "objects"])
+def test_every_run_file_with_the_wrong_types_still_gives_a_report(runs, tmp_path, how):
+    """Real runs of every kind with each number (or each nested object) in every JSON and JSONL file replaced by a
+    string: the report is still built (what cannot be read is left out or warned about), never a crash."""
+    from experiments.report import build_report
+
+    bad = tmp_path / "runs"
+    shutil.copytree(runs, bad)
+    n = 0
+    for p in [*bad.rglob("*.json"), *bad.rglob("*.jsonl")]:
+        if p.suffix == ".json":
+            try:
+                p.write_bytes(orjson.dumps(_retype(orjson.loads(p.read_bytes()), how)))
+            except orjson.JSONDecodeError:
+                continue
+        else:
+            p.write_bytes(b"".join(orjson.dumps(_retype(orjson.loads(ln), how)) + b"\n"
+                                   for ln in p.read_bytes().splitlines() if ln.strip()))
+        n += 1
+    assert n >= 10
+    out = tmp_path / "report.html"
+    build_report([str(bad)], out)
+    assert out.read_text().rstrip().endswith("</html>")

@@ -24,6 +24,25 @@ _OPTIONS = {"runs": lambda v: [x.strip() for x in v.strip("[]").split(",") if x.
 _OPTIONS["feedback"] = _OPTIONS["runs"]
 
 
+_DAMAGE = (TypeError, AttributeError, KeyError, ValueError, IndexError)  # a file of the wrong shape, as read
+
+
+def _drawable(kind: str, dirs: Sequence[Path], read: Any, draw: Any, notes: list[str]) -> list[tuple[Path, Any]]:
+    """(folder, what was read) for each run folder of one kind that reads and draws; a folder whose files hold
+    the wrong types or shapes (a hand-edited or damaged file) is left out with a note naming it."""
+    ok = []
+    for d in dirs:
+        try:
+            item = (d, read(d))
+            draw([item])
+        except _DAMAGE as e:
+            notes.append(f"{d}: a {kind} whose files do not have the expected shape ({type(e).__name__}: {e}); "
+                         "left out")
+        else:
+            ok.append(item)
+    return ok
+
+
 def build_report(runs: Sequence[str], out: str | Path, *, drilldowns: int = 300, feedback: Sequence[str] = (),
                  watch_seconds: float | None = None, pass_threshold: float = 0.7) -> dict[str, Any]:
     """Write the report; returns what went into it (counts per kind; `episodes`: the episode table's rows, as the
@@ -42,11 +61,16 @@ def build_report(runs: Sequence[str], out: str | Path, *, drilldowns: int = 300,
     episodes = discovery.read_episodes([(e["label"], e["dir"]) for e in entries], found, notes.append)
     rewards = shaping.episode_rewards(episodes)
     table = shaping.episode_table(episodes, drilldowns)
+    grpo = _drawable("GRPO run", found.get("grpo", []), discovery.read_grpo,
+                     lambda x: render.learning_section(x, []), notes)
+    loops = _drawable("learn-loop", found.get("learn_loop", []), discovery.read_learn_loop,
+                      lambda x: render.learning_section([], x), notes)
+    prompts = _drawable("prompt optimization", found.get("prompt_opt", []), discovery.read_prompt_opt,
+                        render.prompt_section, notes)
     sections = [
         render.leaderboard_section(entries),
-        render.learning_section([(d, discovery.read_grpo(d)) for d in found.get("grpo", [])],
-                                [(d, discovery.read_learn_loop(d)) for d in found.get("learn_loop", [])]),
-        render.prompt_section([(d, discovery.read_prompt_opt(d)) for d in found.get("prompt_opt", [])]),
+        render.learning_section(grpo, loops),
+        render.prompt_section(prompts),
         render.feedback_section(fb, discovery.read_feedback(fb), rewards, pass_threshold) if fb else "",
         render.episodes_section(table, len(rewards))]
     for n in notes:

@@ -3,6 +3,7 @@ and the page; its style and script are the static files report.css and report.js
 
 import difflib
 import html
+import math
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -63,8 +64,14 @@ def _chart(width: int, h: int, title: str, left: int, grid: Iterable[tuple[float
         + "".join(marks) + "</svg>")
 
 
+def _finite(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
 def svg_bars(labels: Sequence[str], values: Sequence[float], ci: Sequence[tuple[float, float] | None] | None = None,
              width: int = 640, ymax: float = 1.0, title: str = "") -> str:
+    values = [v if _finite(v) else 0.0 for v in values]  # a value a file holds as a string draws as an empty bar
+    ci = [c if c and len(c) == 2 and _finite(c[0]) and _finite(c[1]) else None for c in ci] if ci else None
     n, left = max(1, len(values)), 44
     bw = (width - left - 10) / n
     wrapped = [_wrap(str(lab), max(6, int(bw / 6))) for lab in labels]  # full labels, ~6 px a character
@@ -100,7 +107,7 @@ def svg_grouped(groups: Sequence[str], series: dict[str, Sequence[float]], width
     out = []
     for g, name in enumerate(groups):
         for s, (sname, vals) in enumerate(series.items()):
-            v = vals[g]
+            v = vals[g] if _finite(vals[g]) else 0.0
             x = left + g * gw + gw * 0.1 + s * bw
             out.append(f'<rect x="{x:.1f}" y="{ys(v):.1f}" width="{bw:.1f}" height="{ys(0) - ys(v):.1f}" '
                        f'fill="{PALETTE[s % len(PALETTE)]}"><title>{esc(sname)} {esc(name)}: {v:.3f}</title></rect>')
@@ -116,6 +123,8 @@ def svg_grouped(groups: Sequence[str], series: dict[str, Sequence[float]], width
 def svg_lines(series: dict[str, Sequence[tuple[float, float]]], width: int = 760, xlabel: str = "step",
               ymin: float = 0.0, ymax: float = 1.0, title: str = "") -> str:
     h, left, bottom, top = 260, 48, 56, 16
+    # Points a run file holds as strings (or anything but two finite numbers) are left out, not drawn.
+    series = {k: [(x, y) for x, y in pts if _finite(x) and _finite(y)] for k, pts in series.items()}
     xs = [x for pts in series.values() for x, _ in pts] or [0, 1]
     x0, x1 = min(xs), max(xs)
     if x1 == x0:
@@ -229,7 +238,8 @@ def prompt_section(runs: list[tuple[Path, dict[str, Any]]]) -> str:
                 for x in decs)
             diag = r.get("diagnosis")
             if diag:
-                lost = sorted((diag.get("reward_lost") or {}).items(), key=lambda kv: -kv[1])[:3]
+                lost = diag.get("reward_lost") if isinstance(diag.get("reward_lost"), dict) else {}
+                lost = sorted(lost.items(), key=lambda kv: -kv[1] if isinstance(kv[1], (int, float)) else 0.0)[:3]
                 dtxt = (f'diagnosis (incumbent {_f(diag.get("incumbent_score"))} on {len(diag.get("scenarios", []))} other '
                         f'scenarios), reward lost to: ' + ", ".join(f"{esc(k)} {_n(v, '.3f')}" for k, v in lost)
                         + ("<br>" if dtxt else "") + dtxt)

@@ -34,19 +34,22 @@ def grpo_curves(log: list[dict[str, Any]], evals: list[tuple[int, dict[str, Any]
 
 def loop_curves(its: list[dict[str, Any]]) -> tuple[Series, Series]:
     """Train and val reward per learn-loop iteration, and the val reward components."""
-    val = [m for m in its if m.get("val")]
-    return ({"train reward": [(m["iteration"], m["train_reward_mean"]) for m in its if "train_reward_mean" in m],
-             "val reward": [(m["iteration"], m["val"]["reward_mean"]) for m in val]},
-            {c: [(m["iteration"], m["val"]["components"].get(c, 0.0)) for m in val] for c in COMPONENTS})
+    val = [m for m in its if isinstance(m.get("val"), dict) and _num(m.get("iteration"))]
+    comps = [(m["iteration"], m["val"].get("components")) for m in val]
+    return ({"train reward": [(m["iteration"], m["train_reward_mean"]) for m in its
+                              if _num(m.get("iteration"), m.get("train_reward_mean"))],
+             "val reward": [(m["iteration"], m["val"]["reward_mean"]) for m in val if _num(m["val"].get("reward_mean"))]},
+            {c: [(i, cs[c]) for i, cs in comps if isinstance(cs, dict) and _num(cs.get(c))] for c in COMPONENTS})
 
 
 def node_score_moves(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[float, str, str, float, float]]:
     """(|change|, scenario, node, before, after) of every node whose score moved, largest first."""
     rows = []
-    for sid, scores in after.items():
-        for node, s in scores.items():
-            s0 = (before.get(sid) or {}).get(node, 1.0)  # a node not yet scored holds the initial score, 1.0
-            if isinstance(s0, (int, float)) and isinstance(s, (int, float)) and abs(s - s0) > 1e-9:
+    for sid, scores in (after.items() if isinstance(after, dict) else ()):
+        was = before.get(sid) if isinstance(before, dict) else None
+        for node, s in (scores.items() if isinstance(scores, dict) else ()):  # a damaged file: what reads
+            s0 = was.get(node, 1.0) if isinstance(was, dict) else 1.0  # a node not yet scored holds 1.0
+            if _num(s0, s) and abs(s - s0) > 1e-9:
                 rows.append((abs(s - s0), sid, node, s0, s))
     return sorted(rows, reverse=True)
 
