@@ -168,15 +168,11 @@ def apply_decisions(path: str | Path, rows: list[dict[str, Any]], store: ce.Feed
         except Exception as exc:  # pydantic ValidationError and friends: name the line
             raise DataError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, file=str(path), line=lineno,
                             field="decision") from None
-    done = {ev.meta.get("decision_id") or decision_id(ev) for ev in store.events(["review", "preference"])}
-    new = []
     for ev in events:
-        did = decision_id(ev)
-        if did not in done:
-            done.add(did)
-            ev.meta["decision_id"] = did
-            new.append(ev)
-    return store.extend(new)
+        ev.meta["decision_id"] = decision_id(ev)
+    # Read and appended under the store's lock: two runs of one file at once still write each decision once.
+    return store.extend(events, key=lambda ev: (ev.meta.get("decision_id") or decision_id(ev))
+                        if ev.kind in ("review", "preference") else None)
 
 
 def run_review(cfg: DictConfig, ask: Ask = input, out: Callable[[str], None] = print) -> int:

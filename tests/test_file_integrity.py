@@ -352,6 +352,27 @@ def test_review_cli_twice_writes_the_events_once(tmp_path):
     assert "0 feedback events written" in res.stdout
 
 
+def test_review_decisions_applied_by_processes_at_once_are_written_once(tmp_path):
+    """Read and appended under one lock: four processes applying the same file at the same moment write it once."""
+    _run_folder(tmp_path)
+    dec = _decisions(tmp_path)
+    fb = tmp_path / "fb.jsonl"
+    ce.FeedbackStore(fb).extend(  # a store with history: reading it takes a while, the window a race needs
+        [ce.HumanReview(scenario_id="s", trajectory_id=f"old{i}", decision="accept") for i in range(20_000)])
+    code = ("import sys, codreamer_env as ce\nfrom experiments.review import apply_decisions\n"
+            "from experiments.runs import run_rows\n"
+            f"rows = run_rows({str(tmp_path / 'run')!r})\nsys.stdin.readline()\n"
+            f"print(apply_decisions({str(dec)!r}, rows, ce.FeedbackStore({str(fb)!r}), 'ana'))")
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              cwd=ROOT) for _ in range(4)]
+    time.sleep(3)  # all imported and waiting: released together
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    written = [int(p.communicate(timeout=120)[0].strip().splitlines()[-1]) for p in procs]
+    assert sorted(written) == [0, 0, 0, 3] and len(fb.read_text().splitlines()) == 20_003
+
+
 _dateish = st.one_of(st.sampled_from(["2024-01-05", "2024-01-05T10:00:00", "2024-01-05 10:00:00", "10:00:00",
                                       "2024-01-05T10:00:00Z", "x"]), _text)
 _attr = st.one_of(_dateish, st.booleans(), st.integers(-5, 5), st.none(), st.floats(-3, 3, width=32),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -194,16 +194,31 @@ class FeedbackStore:
         """Append one event (a model or a dict) as one JSON line, under the file lock."""
         self.extend([event])
 
-    def extend(self, events: Iterable[Any]) -> int:
-        """Append several events in one locked write. Returns how many were written."""
-        lines = []
-        for ev in events:
-            model = ev if isinstance(ev, BaseModel) else parse_event(ev)
-            lines.append(orjson.dumps(model.model_dump(mode="json")) + b"\n")
-        if not lines:
+    def extend(self, events: Iterable[Any], *, key: Callable[[Any], str | None] | None = None) -> int:
+        """Append several events in one locked write. Returns how many were written.
+
+        With `key` (an event -> its identity), events whose key is already in the store, or repeated among
+        `events`, are not written: read and appended under one lock, so two processes appending the same
+        events write them once."""
+        models = [ev if isinstance(ev, BaseModel) else parse_event(ev) for ev in events]
+        if not models:
             return 0
         self.write_path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock(), open(self.write_path, "a+b", opener=lambda p, flags: os.open(p, flags, 0o644)) as fh:
+        with self._lock():
+            if key is not None:
+                seen = {key(ev) for ev in self.iter_events()}
+                fresh = []
+                for ev in models:
+                    if (k := key(ev)) is None or k not in seen:
+                        seen.add(k)
+                        fresh.append(ev)
+                models = fresh
+            return self._write([orjson.dumps(m.model_dump(mode="json")) + b"\n" for m in models])
+
+    def _write(self, lines: list[bytes]) -> int:  # the caller holds the lock
+        if not lines:
+            return 0
+        with open(self.write_path, "a+b", opener=lambda p, flags: os.open(p, flags, 0o644)) as fh:
             # A file left with a torn last line gets a newline first, so the torn line stays one bad line
             # instead of swallowing the next good one.
             if fh.seek(0, os.SEEK_END):
