@@ -3,31 +3,84 @@
 Events (pydantic, discriminated by `kind`): JudgeFeedback, HumanPreference, HumanReview, OnlineOutcome.
 Appends take a file lock, so several processes can append at once and no line is lost or interleaved. On
 read, a corrupt or partial line is reported with its file and line number and skipped; every valid event
-is kept. The prototype's old format (`"kind": "ruler" | "human" | "online"`) is read and converted.
+is kept. The prototype's old format (`"kind": "ruler" | "human" | "online"`) is read and converted (see
+`from_legacy`; docs/prototype.md).
+
+Timestamps are stored as UTC epoch seconds (a float); on input an ISO-8601 string is accepted too (no zone
+means UTC), and `time_iso` renders one back as `2025-10-11T21:20:54.521532Z`.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import orjson
 from filelock import FileLock
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 log = logging.getLogger(__name__)
+
+
+def parse_timestamp(value: Any) -> float:
+    """UTC epoch seconds from a number (or one in a string) or an ISO-8601 string ("2025-10-11 21:20:54.521532",
+    with or without a zone; without one it is UTC, as the prototype wrote it)."""
+    if isinstance(value, bool):
+        raise ValueError(f"a timestamp must be epoch seconds or an ISO-8601 string, got {value!r}")
+    if isinstance(value, (int, float)):
+        ts = float(value)
+    elif isinstance(value, str):
+        try:
+            dt = datetime.fromisoformat(value.strip())
+        except ValueError:
+            try:  # epoch seconds written as a string, which pydantic's float took before
+                dt, ts = None, float(value)
+            except ValueError:
+                raise ValueError(f"not an ISO-8601 time or epoch seconds: {value!r}") from None
+        if dt is not None:
+            ts = (dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)).timestamp()
+    else:
+        raise ValueError(f"a timestamp must be epoch seconds or an ISO-8601 string, got {value!r}")
+    if not math.isfinite(ts):
+        raise ValueError(f"a timestamp must be finite, got {value!r}")
+    return ts
+
+
+def format_timestamp(ts: float) -> str:
+    """Epoch seconds as ISO-8601 UTC with a `Z` (microseconds kept): 2025-10-11T21:20:54.521532Z."""
+    return datetime.fromtimestamp(ts, UTC).isoformat().removesuffix("+00:00") + "Z"
 
 
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid")
     scenario_id: str
-    timestamp: float = Field(default_factory=time.time)
+    timestamp: float = Field(default_factory=time.time)  # UTC epoch seconds; an ISO-8601 string is accepted
     meta: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("timestamp", mode="before")
+    @classmethod
+    def _timestamp(cls, value: Any) -> float:
+        return parse_timestamp(value)
+
+    @property
+    def time_iso(self) -> str:
+        """The event's time as ISO-8601 UTC (`2025-10-11T21:20:54.521532Z`)."""
+        return format_timestamp(self.timestamp)
 
 
 class JudgeFeedback(_Event):
@@ -107,35 +160,84 @@ def event_trajectories(ev: Any) -> tuple[str, ...]:
     return (ev.trajectory_id,)
 
 
+def _number(value: Any, what: str) -> float:
+    # Strict: a bool, a string or a NaN is not a score (the old float() took "0.5" and True silently).
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{what} must be a number, got {value!r}")
+    return float(value)
+
+
+def _legacy_judge_score(raw: dict[str, Any]) -> tuple[float, dict[str, float]]:
+    """(score, rubric components) of a prototype `ruler` record: its `score` / `reward`, else the mean of its
+    `rubric` values (the prototype's rule). No score at all is an error, never a 0."""
+    rubric = raw.get("rubric")
+    components: dict[str, float] = {}
+    if rubric is not None:
+        if not isinstance(rubric, dict):
+            raise ValueError(f"ruler event: rubric must be an object of named scores, got {rubric!r}")
+        components = {str(k): _number(v, f"ruler event: rubric component {k!r}") for k, v in rubric.items()}
+    for key in ("score", "reward"):
+        if raw.get(key) is not None:
+            return _number(raw[key], f"ruler event: {key}"), components
+    if not components:
+        raise ValueError("ruler event has no score (no 'score', 'reward' or 'rubric' values)")
+    return math.fsum(components.values()) / len(components), components
+
+
 def from_legacy(raw: dict[str, Any]) -> dict[str, Any]:
-    """Convert the prototype's `{"kind": "ruler" | "human" | "online", ...}` records to current events."""
+    """Convert the prototype's `{"kind": "ruler" | "human" | "online", ...}` records to current events.
+
+    - every kind: `ts` / `timestamp` (epoch seconds or ISO-8601, no zone = UTC) -> `timestamp`; the prototype's
+      `prospect_id` and `step` go to `meta` (with `legacy_kind`), and the prospect id is the `scenario_id`
+      when the record has none (the prototype's unit of work was one prospect);
+    - `ruler` -> JudgeFeedback: `score` / `reward`, else the mean of the `rubric` values, each component
+      kept by name in `rubric_scores`; `rank`, `group_size`, `explanation` kept. No score -> an error;
+    - `human` with `winner` / `loser` (or `preferred` / `rejected`) -> HumanPreference (`reviewer_id` or
+      `reviewer`, `confidence`); otherwise a HumanReview from `decision` / `label` / `action` / `score`;
+    - `online` -> OnlineOutcome from the funnel flags (`opened`, `replied`, `call_booked`, `opportunity`,
+      `closed_won`) and/or a stage name (`event` / `outcome` / `stage`: reaching a stage implies the earlier
+      ones). A record with neither is an error, not an outcome that reached nothing.
+    Raises ValueError for what cannot be converted; the store reports it as a bad line (file:line).
+    """
     kind = raw.get("kind")
     tid = raw.get("trajectory_id") or raw.get("traj_id") or raw.get("id")
-    base = {"scenario_id": raw.get("scenario_id", "unknown"), "meta": {"legacy_kind": kind}}
-    if "timestamp" in raw or "ts" in raw:
-        base["timestamp"] = float(raw.get("timestamp", raw.get("ts")))
+    prospect = raw.get("prospect_id")
+    meta: dict[str, Any] = {"legacy_kind": kind}
+    for k in ("prospect_id", "step"):
+        if raw.get(k) is not None:
+            meta[k] = raw[k]
+    scenario = raw.get("scenario_id") or (str(prospect) if prospect is not None else "unknown")
+    base: dict[str, Any] = {"scenario_id": scenario, "meta": meta}
+    for k in ("timestamp", "ts"):
+        if raw.get(k) is not None:
+            base["timestamp"] = raw[k]  # parsed (number or ISO-8601) and checked by the event model
+            break
     if kind == "ruler":
-        out = {**base, "kind": "judge", "trajectory_id": tid, "score": float(raw.get("score", raw.get("reward", 0.0))),
-               "source": "llm", "judge": raw.get("judge", "ruler")}
+        score, components = _legacy_judge_score(raw)
+        out = {**base, "kind": "judge", "trajectory_id": tid, "score": score, "rubric_scores": components,
+               "source": "llm", "judge": raw.get("judge") or "ruler"}
         for k in ("rank", "group_size", "explanation"):
             if raw.get(k) is not None:
                 out[k] = raw[k]
         return out
     if kind == "human":
+        reviewer = raw.get("reviewer_id") or raw.get("reviewer") or "legacy"
         if "winner" in raw or "preferred" in raw:
-            return {**base, "kind": "preference", "winner": raw.get("winner", raw.get("preferred")),
-                    "loser": raw.get("loser", raw.get("rejected")), "reviewer": raw.get("reviewer", "legacy"),
-                    "confidence": float(raw.get("confidence", 1.0))}
+            out = {**base, "kind": "preference", "winner": raw.get("winner", raw.get("preferred")),
+                   "loser": raw.get("loser", raw.get("rejected")), "reviewer": reviewer}
+            if raw.get("confidence") is not None:
+                out["confidence"] = raw["confidence"]  # checked (0..1) by the event model
+            return out
         decision = raw.get("decision") or raw.get("label") or raw.get("action")
-        if decision is None and "score" in raw:
-            decision = "accept" if float(raw["score"]) >= 0.5 else "reject"
+        if decision is None and raw.get("score") is not None:
+            decision = "accept" if _number(raw["score"], "human event: score") >= 0.5 else "reject"
         if decision in ("approve", "approved", "thumbs_up", "up"):
             decision = "accept"
         if decision in ("thumbs_down", "down", "rejected"):
             decision = "reject"
         return {**base, "kind": "review", "trajectory_id": tid, "decision": decision,
                 "edited_text": raw.get("edited_text", raw.get("edit")), "reason": raw.get("reason", raw.get("comment")),
-                "reviewer": raw.get("reviewer", "legacy")}
+                "reviewer": reviewer}
     if kind == "online":
         out = {**base, "kind": "outcome", "trajectory_id": tid}
         stage = raw.get("event") or raw.get("outcome") or raw.get("stage")
@@ -146,9 +248,14 @@ def from_legacy(raw: dict[str, Any]) -> dict[str, Any]:
             # Reaching a stage implies every earlier stage.
             for s in _OUTCOME_STAGES[: _OUTCOME_STAGES.index(key) + 1]:
                 out[s] = True
-        for s in _OUTCOME_STAGES:
-            if s in raw:
-                out[s] = bool(raw[s])
+        flags = [s for s in _OUTCOME_STAGES if raw.get(s) is not None]
+        if stage is None and not flags:
+            raise ValueError("online event has no funnel flags (opened, replied, call_booked, opportunity, "
+                             "closed_won) and no stage")
+        for s in flags:
+            if raw[s] not in (True, False):  # 1 / 0 pass too; "yes" or 2 is not a flag
+                raise ValueError(f"online event: {s} must be true or false, got {raw[s]!r}")
+            out[s] = bool(raw[s])
         return out
     raise ValueError(f"unknown event kind {kind!r}")
 
