@@ -243,3 +243,18 @@ def test_prototype_node_scores_match_its_graph(tmp_path):
     ns.save(copy)
     assert ce.NodeScores.load(copy, kg).as_dict() == raw
     assert json.loads((PROTO / "node_scores.json").read_text()) == raw
+
+
+def test_outcome_imports_take_iso_times_and_name_the_line_of_a_record_that_does_not_convert(tmp_path):
+    from codreamer_env.rewards.outcomes import import_outcomes
+
+    head = "trajectory_id,scenario_id,opened,replied,call_booked,opportunity,closed_won,timestamp\n"
+    (tmp_path / "o.csv").write_text(head + "t1,s,1,0,0,0,0,2025-10-11 21:20:54.521532\nt2,s,1,1,0,0,0,1700000000\n")
+    got = import_outcomes(tmp_path / "o.csv")
+    assert [e.time_iso for e in got] == ["2025-10-11T21:20:54.521532Z", format_timestamp(1700000000.0)]
+    (tmp_path / "b.csv").write_text(head + "t1,s,1,0,0,0,0,yesterday\n")
+    with pytest.raises(ce.DataError, match=r"b.csv, line 2, field 'timestamp'"):
+        import_outcomes(tmp_path / "b.csv")
+    (tmp_path / "l.jsonl").write_text('{"kind": "online", "trajectory_id": "t", "ts": "2025-10-11 21:20:54"}\n')
+    with pytest.raises(ce.DataError, match=r"l.jsonl, line 1.*no funnel flags"):
+        import_outcomes(tmp_path / "l.jsonl")

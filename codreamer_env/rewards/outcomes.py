@@ -132,8 +132,8 @@ def import_outcomes(path: str | os.PathLike[str]) -> list[OnlineOutcome]:
                     if v not in ("", "0", "1", "true", "false", "yes", "no"):
                         raise DataError(f"expected a boolean, got {row.get(s)!r}", file=str(path), line=lineno, field=s)
                     rec[s] = v in ("1", "true", "yes")
-                if row.get("timestamp"):
-                    rec["timestamp"] = float(row["timestamp"])
+                if row.get("timestamp"):  # epoch seconds or ISO-8601, as feedback events (parse_timestamp)
+                    rec["timestamp"] = row["timestamp"]
                 out.append(_validated(rec, path, lineno))
         return out
     from codreamer_env._io import iter_jsonl
@@ -151,6 +151,8 @@ def _validated(rec: dict[str, Any], path: Path, lineno: int) -> OnlineOutcome:
     except ValidationError as exc:
         err = exc.errors()[0]
         raise DataError(err["msg"], file=str(path), line=lineno, field=".".join(map(str, err["loc"][1:] or err["loc"]))) from None
+    except (ValueError, TypeError) as exc:  # a legacy (prototype) record that does not convert
+        raise DataError(str(exc), file=str(path), line=lineno, field="(record)") from None
     if not isinstance(ev, OnlineOutcome):
         raise DataError("not an outcome record", file=str(path), line=lineno, field="kind")
     return ev

@@ -94,7 +94,8 @@ def _is_feedback(path: Path) -> bool:
         row = orjson.loads(line) if line else None
     except (OSError, orjson.JSONDecodeError):
         return False
-    return isinstance(row, dict) and (row.get("kind") in ("judge", "preference", "review", "outcome") or "event" in row)
+    return isinstance(row, dict) and (row.get("kind") in ("judge", "preference", "review", "outcome", "ruler", "human", "online")
+                                   or "event" in row)  # ruler / human / online: the prototype's own kinds
 
 
 def signature(patterns: Sequence[str]) -> tuple:
