@@ -113,7 +113,7 @@ class GreedyKGAgent(BaseAgent):
         if pain_text:
             lines.append(pain_text)
         if features:
-            fname = features[0].split(":", 1)[1].strip()
+            fname = features[0].split(":", 1)[-1].strip()  # "Feature: X" -> "X"; an id without a colon as is
             lines.append(f"{brief.product}'s {fname} {_lower_first(_first_sentence(ctx[features[0]]))}")
         cases = [n for n in ctx if n.startswith("Case Study")]
         if cases:
@@ -222,7 +222,7 @@ class OracleAgent(BaseAgent):
             cites.append(feat)
         if case:
             text = _first_sentence(kg.content(case))
-            cust = kg.attributes(case).get("customer") or case.split(":", 1)[1].strip()
+            cust = kg.attributes(case).get("customer") or case.split(":", 1)[-1].strip()
             outcome = next((m.group("o") for rx in _CASE_OUTCOME if (m := rx.match(text))), None)
             lines.append(f"{cust} {outcome} with it." if outcome else text)
             cites.append(case)

@@ -13,11 +13,13 @@ Anything else is a bug and keeps its trace. `HYDRA_FULL_ERROR=1` keeps the trace
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from omegaconf import OmegaConf
@@ -37,7 +39,12 @@ def check_names(cfg: Any) -> None:
     """Raise `DataError` naming the wrong scenario set or split (`scenario_set` vs `split`) in `cfg`."""
     if not OmegaConf.is_config(cfg):
         return
+    own = OmegaConf.select(cfg, "env.scenarios", default=None)  # a scenario file of the user's replaces the set
+    if isinstance(own, str) and own and not Path(own).is_file():
+        raise FileNotFoundError(errno.ENOENT, "no such scenario file (env.scenarios)", own)
     for set_key, split_key in NAME_KEYS:
+        if own and set_key == "env.scenario_set":
+            continue
         name = OmegaConf.select(cfg, set_key, default=None)
         split = OmegaConf.select(cfg, split_key, default=None)
         if isinstance(name, str) and isinstance(split, str):

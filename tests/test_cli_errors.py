@@ -106,3 +106,12 @@ def test_a_timeout_names_the_url():
     request = httpx.Request("POST", "http://10.0.0.1:8000/v1/chat/completions")
     assert cli.error_line(openai.APITimeoutError(request=request)) == (
         "the OpenAI-compatible endpoint http://10.0.0.1:8000/v1/chat/completions timed out")
+
+
+def test_a_scenario_file_of_ones_own_replaces_the_set_check_and_a_missing_one_is_named(tmp_path):
+    cfg = OmegaConf.create({"env": {"scenarios": str(tmp_path / "mine.jsonl"), "scenario_set": "x", "split": "t"}})
+    with pytest.raises(FileNotFoundError) as ei:
+        cli.check_names(cfg)
+    assert cli.error_line(ei.value) == f"no such scenario file (env.scenarios): {tmp_path / 'mine.jsonl'}"
+    (tmp_path / "mine.jsonl").write_text("")
+    cli.check_names(cfg)  # the set name is not used, so not checked
