@@ -7,10 +7,21 @@
                           environment_factory=SalesEmailToolEnv,        # one instance per rollout
                           reward_funcs=[group_reward_func(judge)])     # optional: RULER over each group
 
-For models whose chat templates TRL's tool parsing knows (Qwen, Llama 3.x, ...): the KG tools are the
-public typed methods of `SalesEmailToolEnv`, `reset(**row)` returns the task brief (appended to the user
-message), and `get_reward()` returns the pointwise reward of the finished episode. Models without tool
-templates use the multi-turn text-protocol rollouts instead.
+The KG tools are the public typed methods of `SalesEmailToolEnv`, `reset(**row)` returns the task brief
+(appended to the user message), and `get_reward()` returns the pointwise reward of the finished episode.
+
+TRL needs a chat template that renders tool calls and a response template that parses them. Qwen, Llama 3.x
+and the other templates TRL knows have both. The bundled SmolLM2's own template has neither (TRL refuses it:
+"The provided chat template does not support tool calling"), so pass the tokenizer through `prepare_tokenizer`
+(or load it with `load_tokenizer("smollm2")`): a ChatML tokenizer without tool support gets
+`tool_chat_template()`, SmolLM2's format with tools in the env's text protocol
+(`<tool_call>{"name": ..., "arguments": {...}}</tool_call>`, results as `<tool_response>` user turns).
+
+    tok = prepare_tokenizer(AutoTokenizer.from_pretrained(path))   # or load_tokenizer("smollm2" | "tiny" | path)
+    trainer = GRPOTrainer(..., processing_class=tok, environment_factory=SalesEmailToolEnv)
+
+The template takes `assistant_prefill` (GRPOConfig(chat_template_kwargs={"assistant_prefill": '<tool_call>{"name": "'})):
+text every generated turn starts with, so a small model starts inside a tool call; the parser reads it back.
 
 Multi-process runs: TRL repeats each prompt `num_generations` times and slices the batch across
 processes, so a group can be split between processes. `group_reward_func` then gathers every
@@ -23,6 +34,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, get_type_hints
 
 from codreamer_env import runner
@@ -145,3 +157,74 @@ def group_reward_func(judge: Any) -> Callable[..., list[float]]:
 
     ruler_group_reward.__name__ = f"{getattr(judge, 'name', 'group')}_group_reward"
     return ruler_group_reward
+
+
+TOOL_CHAT_TEMPLATE = Path(__file__).with_name("smollm2_tools.jinja")
+# How TRL (transformers' `parse_response`) reads a completion in the env's text protocol back into an assistant
+# message: each <tool_call>{json}</tool_call> becomes a tool call, the rest is the message's text.
+RESPONSE_TEMPLATE: dict[str, Any] = {
+    "defaults": {"role": "assistant"},
+    "start_anchor": "<|im_start|>assistant\n",
+    "fields": {
+        "tool_calls": {"open": "<tool_call>", "close_pattern": r"</tool_call>\s*", "repeats": True, "content": "json",
+                       "transform": {"type": "function", "function": "{content}"}},
+        "content": {"close_pattern": r"<\|im_end\|>\s*", "content": "text"},
+    },
+}
+
+
+def tool_chat_template() -> str:
+    """SmolLM2's ChatML chat template with tool calling in the env's text protocol (the text of
+    `smollm2_tools.jinja`)."""
+    return TOOL_CHAT_TEMPLATE.read_text(encoding="utf-8")
+
+
+def prepare_tokenizer(tokenizer: Any, *, force: bool = False) -> Any:
+    """Make `tokenizer` ready for `GRPOTrainer(environment_factory=...)` and return it: a chat template TRL
+    accepts for tool calling, a response template that parses tool calls, left padding and a pad token.
+
+    A template that already supports tool calling is kept (TRL adds its own parser for the templates it knows);
+    a ChatML template without tool support (SmolLM2's) is replaced by `tool_chat_template()` (`force`: replace
+    any template). Anything else is an error that says what to do."""
+    from trl.chat_template_utils import add_response_schema, supports_tool_calling
+
+    template = tokenizer.chat_template or ""
+    if force or not supports_tool_calling(tokenizer):
+        if not force and "<|im_start|>" not in str(template):
+            raise ValueError("this tokenizer's chat template is neither tool-capable nor ChatML: give it a chat template "
+                             "that renders tool calls (tokenizer.chat_template = ...), or pass force=True to use "
+                             "codreamer_env's SmolLM2 tool template (ChatML)")
+        tokenizer.chat_template = tool_chat_template()
+        _set_response_parser(tokenizer)
+    elif getattr(tokenizer, "response_template", None) is None and getattr(tokenizer, "response_schema", None) is None:
+        try:
+            add_response_schema(tokenizer)
+        except ValueError as exc:
+            raise ValueError("this tokenizer's chat template supports tool calls, but TRL has no parser for it: set "
+                             "tokenizer.response_template (see transformers' chat response parsing docs), or pass "
+                             "force=True to use codreamer_env's SmolLM2 tool template (ChatML)") from exc
+    tokenizer.padding_side = "left"
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def _set_response_parser(tokenizer: Any) -> None:
+    """RESPONSE_TEMPLATE where transformers reads response templates (>= 5.13), else TRL's legacy schema for the
+    same <tool_call> JSON format (Qwen's)."""
+    from trl import chat_template_utils as ctu
+
+    if getattr(ctu, "_SUPPORTS_RESPONSE_TEMPLATE", True):
+        tokenizer.response_template = RESPONSE_TEMPLATE
+    else:  # pragma: no cover - older transformers
+        tokenizer.response_schema = ctu.qwen3_schema
+
+
+def load_tokenizer(model: str = "smollm2") -> Any:
+    """The tokenizer of a local model (`"smollm2"`, `"tiny"` or a folder, as `codreamer_env.models` resolves
+    them), passed through `prepare_tokenizer`."""
+    from transformers import AutoTokenizer
+
+    from codreamer_env.models import resolve_model_path
+
+    return prepare_tokenizer(AutoTokenizer.from_pretrained(resolve_model_path(model)))
