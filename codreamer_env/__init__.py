@@ -47,15 +47,25 @@ HARD_ENV_ID = "codreamer/SalesEmail-hard-v0"
 def _register() -> None:
     import gymnasium
 
+    # make_env: SalesEmailEnv(**kwargs), or with remote="ws://host:port" a session on a codreamer-serve server
     if ENV_ID not in gymnasium.registry:
-        gymnasium.register(id=ENV_ID, entry_point="codreamer_env.env:SalesEmailEnv",
+        gymnasium.register(id=ENV_ID, entry_point="codreamer_env.service:make_env",
                            kwargs={"scenario_set": DEFAULT_SET, "split": "test"})
     if HARD_ENV_ID not in gymnasium.registry:
-        gymnasium.register(id=HARD_ENV_ID, entry_point="codreamer_env.env:SalesEmailEnv",
+        gymnasium.register(id=HARD_ENV_ID, entry_point="codreamer_env.service:make_env",
                            kwargs={"scenario_set": HARD_SET, "split": "test"})
 
 
 _register()
+
+
+def __getattr__(name: str):
+    # make_scenarios is imported on first use, so `python -m codreamer_env.user_data` runs its module only once.
+    if name == "make_scenarios":
+        from codreamer_env.user_data import make_scenarios
+
+        return make_scenarios
+    raise AttributeError(f"module 'codreamer_env' has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_SET",
@@ -89,6 +99,7 @@ __all__ = [
     "Trajectory",
     "get_scenario",
     "load_scenarios",
+    "make_scenarios",
     "runner",
     "scenario_dataset",
 ]

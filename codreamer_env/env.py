@@ -15,6 +15,7 @@ Contract (see DESIGN.md):
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -60,7 +61,7 @@ class SalesEmailEnv(gym.Env[str, str]):
         scenario_set: str = DEFAULT_SET,
         split: str = "test",
         *,
-        scenarios: Sequence[Scenario] | None = None,
+        scenarios: Sequence[Scenario] | str | os.PathLike[str] | None = None,  # a JSONL path: load_scenarios(path=)
         scenario_ids: Sequence[str] | None = None,
         max_turns: int | None = None,  # None: the scenario set's default (`scenarios.default_max_turns`)
         tool_config: ToolConfig | Mapping[str, Any] | None = None,
@@ -74,12 +75,17 @@ class SalesEmailEnv(gym.Env[str, str]):
             raise ValueError(f"max_turns must be >= 1, got {max_turns}")
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ValueError(f"render_mode must be one of {self.metadata['render_modes']}, got {render_mode!r}")
-        rows = list(scenarios) if scenarios is not None else load_scenarios(scenario_set, split)
+        if isinstance(scenarios, (str, os.PathLike)):  # your own scenario file (codreamer_env.make_scenarios)
+            source, rows = str(scenarios), load_scenarios(path=scenarios)
+        elif scenarios is not None:
+            source, rows = "the scenarios given", list(scenarios)
+        else:
+            source, rows = f"{scenario_set}/{split}", load_scenarios(scenario_set, split)
         if scenario_ids is not None:
             wanted = set(scenario_ids)
             rows = [s for s in rows if s.id in wanted]
         if not rows:
-            raise ValueError(f"no scenarios selected from {scenario_set}/{split}")
+            raise ValueError(f"no scenarios selected from {source}")
         self.scenarios = rows
         self._by_id = {s.id: i for i, s in enumerate(rows)}
         self.max_turns = int(max_turns or default_max_turns(rows[0].id))

@@ -137,6 +137,8 @@ class Scenario(BaseModel):
     decoy_entities: list[str] = Field(default_factory=list)
     # v2: the date the email is written (ISO), so staleness can be judged from the dates in the KG.
     as_of: str | None = None
+    # True where gold_paths / relevant_features were derived from the graph (`make_scenarios`), not labelled.
+    gold_derived: bool = False
 
     _graph: KnowledgeGraph | None = PrivateAttr(default=None)
 
@@ -175,11 +177,18 @@ class Scenario(BaseModel):
 
 
 def data_dir() -> Path:
-    """Where scenario sets live: $CODREAMER_DATA, else the repository's `data/` folder."""
+    """Where scenario sets live (`<it>/scenarios/<set>/<split>.jsonl`): $CODREAMER_DATA, else the sets shipped
+    with the package (docs/install.md)."""
+    from importlib import resources  # only here: data_dir is the one place that locates shipped data
+
     env = os.environ.get("CODREAMER_DATA")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data"
+    package = Path(str(resources.files("codreamer_env")))
+    # A wheel holds them as package data (codreamer_env/data, mapped from the repository's data/ by
+    # pyproject.toml); an editable install or a plain checkout has that top-level data/ beside the package.
+    shipped = (package / "data", package.parent / "data")
+    return next((d for d in shipped if (d / "scenarios").is_dir()), shipped[0])
 
 
 def read_scenarios(path: str | os.PathLike[str]) -> list[Scenario]:
@@ -254,9 +263,19 @@ def scenario_path(name: str = DEFAULT_SET, split: str = "test") -> Path:
     return path
 
 
-def load_scenarios(name: str = DEFAULT_SET, split: str = "test", *, limit: int | None = None) -> list[Scenario]:
+def load_scenarios(name: str = DEFAULT_SET, split: str = "test", *, limit: int | None = None,
+                   path: str | os.PathLike[str] | None = None) -> list[Scenario]:
     """Load a fixed scenario split ("default-v2", "hard-v2", "default-v1", "hard-v1"; "default" and "hard" alias
-    the newest)."""
+    the newest), or with `path` (or a `name` ending in .jsonl) a scenario JSONL file of your own
+    (`codreamer_env.make_scenarios`); `split` is then not used."""
+    if path is None and name.endswith(".jsonl"):
+        path = name
+    if path is not None:
+        file = Path(path)
+        if not file.is_file():
+            raise DataError("no such scenario file", file=str(path), field="path")
+        rows = list(_load_cached(str(file.resolve()), file.stat().st_mtime_ns))
+        return rows[:limit] if limit is not None else rows
     path = scenario_path(name, split)
     rows = list(_load_cached(str(path), path.stat().st_mtime_ns))
     return rows[:limit] if limit is not None else rows
@@ -279,15 +298,17 @@ def get_scenario(scenario_id: str) -> Scenario:
     raise KeyError(f"no scenario {scenario_id!r}")
 
 
-def scenario_dataset(split: str = "test", name: str = DEFAULT_SET, *, system_prompt: str | None = None):
+def scenario_dataset(split: str = "test", name: str = DEFAULT_SET, *, system_prompt: str | None = None,
+                     path: str | os.PathLike[str] | None = None):
     """A `datasets.Dataset` with one row per scenario: `prompt` (chat messages), `scenario_id`, and columns TRL
-    trainers pass on to reward functions and `environment_factory.reset(**row)`."""
+    trainers pass on to reward functions and `environment_factory.reset(**row)`. `path`: a scenario JSONL file
+    of your own instead of the set `name` and `split` (as in `load_scenarios`)."""
     import datasets  # deferred: heavy, and only needed here
 
     from codreamer_env.prompts import build_messages
 
     rows = []
-    for s in load_scenarios(name, split):
+    for s in load_scenarios(name, split, path=path):
         rows.append({
             "prompt": build_messages(s, system_prompt),
             "scenario_id": s.id,

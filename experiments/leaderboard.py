@@ -17,7 +17,7 @@ import orjson
 from codreamer_env.rewards import RubricJudge  # the columns: the default judge's components, in its order
 from experiments.cli import friendly_errors
 from experiments.layout import METRICS
-from experiments.metrics import fallbacks, judge_label
+from experiments.metrics import fallbacks, gold_note, judge_label
 from experiments.plots import figure
 from experiments.report.runs import read_benchmark
 
@@ -70,9 +70,13 @@ def markdown(runs: list[dict[str, Any]]) -> str:
     if runs:
         r0 = runs[0]
         judges = sorted({judge_label(m) for m in runs})  # the judge that actually scored, fallbacks included
-        lines.append(f"\n{r0.get('scenario_set')}/{r0.get('split')} (limit {r0.get('limit')}), judge {', '.join(judges)}, "
+        where = r0.get("scenarios_file") or f"{r0.get('scenario_set')}/{r0.get('split')}"
+        lines.append(f"\n{where} (limit {r0.get('limit')}), judge {', '.join(judges)}, "
                      f"{r0.get('trials')} trial(s) per scenario; CI: scenario bootstrap; pass^1 at reward >= "
                      f"{r0.get('pass_threshold')}.")
+        derived = [(n, gold_note(m)) for m, n in zip(runs, labels(runs), strict=True) if gold_note(m)]
+        if derived:  # their grounding and alignment were judged against paths derived from the graph
+            lines.append("Derived gold: " + "; ".join(f"{n}: {note}" for n, note in derived) + ".")
     return "\n".join(lines)
 
 

@@ -87,3 +87,14 @@ def judge_label(metrics: dict[str, Any], name: str | None = None, fallback: str 
 
         fallback = RubricJudge.version
     return f"{name} ({n}/{metrics.get('episodes', '?')} fell back to {fallback})"
+
+
+def gold_note(metrics: dict[str, Any], lead: str = "") -> str:
+    """"derived gold (3/3 scenarios: evidence paths derived from the graph, not labelled)" for a run whose scenarios
+    came from `make_scenarios` without gold paths (metrics.json's `gold_derived_scenarios`), else ""; `lead` goes
+    before a non-empty note."""
+    n = int(metrics.get("gold_derived_scenarios") or 0)
+    if not n:
+        return ""
+    return (f"{lead}derived gold ({n}/{metrics.get('scenarios', '?')} scenarios: evidence paths derived from the "
+            "graph, not labelled)")
