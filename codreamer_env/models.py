@@ -6,8 +6,10 @@ The cache is `$CODREAMER_CACHE`, else `~/.cache/codreamer_env`."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +42,8 @@ def resolve_model_path(name: str) -> Path:
         out = cache_root() / "models" / "tiny-random"
         if (out / "config.json").exists() and any(out.glob("*.safetensors")):
             return out
-        tmp = out.with_name(out.name + f".tmp{os.getpid()}")
-        tiny_random_model(tmp)
-        _publish(tmp, out)
+        with _staging(out) as tmp:
+            tiny_random_model(tmp)
         return out
     if name.lower() in BUNDLED:
         out = cache_root() / "models" / "smollm2-135m-instruct"
@@ -55,10 +56,9 @@ def resolve_model_path(name: str) -> Path:
         model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name)
         if getattr(model, "hf_quantizer", None) is not None:
             model.hf_quantizer.remove_quantization_config(model)
-        tmp = out.with_name(out.name + f".tmp{os.getpid()}")
-        model.save_pretrained(tmp)
-        tok.save_pretrained(tmp)
-        _publish(tmp, out)
+        with _staging(out) as tmp:
+            model.save_pretrained(tmp)
+            tok.save_pretrained(tmp)
         return out
     path = Path(name).expanduser()
     if (path / "config.json").exists():
@@ -67,14 +67,31 @@ def resolve_model_path(name: str) -> Path:
                             "config.json (models are never downloaded at run time)")
 
 
-def _publish(tmp: Path, out: Path) -> None:
-    """Move a freshly written model folder into place; another process (a second training rank) may have won."""
+@contextlib.contextmanager
+def _staging(out: Path) -> Iterator[Path]:
+    """A fresh folder beside `out` to write a model into, moved into place when the block ends; removed if the
+    block fails. Its name is unique across processes and hosts (a cache shared by cluster nodes), and a folder
+    left by a killed process (`<name>.staging-*`, over an hour old) is removed by the next one."""
     import shutil
+    import tempfile
+    import time
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    for old in out.parent.glob(out.name + ".staging-*"):
+        try:
+            if time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".staging-", dir=out.parent))
     try:
-        tmp.replace(out)
-    except OSError:  # `out` exists (and is not empty): theirs is as good as ours
+        yield tmp
+        try:
+            tmp.rename(out)
+        except OSError:  # another process (a second training rank, a node) published it first: keep theirs
+            if not (out / "config.json").exists():
+                raise
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 

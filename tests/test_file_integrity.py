@@ -405,3 +405,21 @@ def test_arrow_path_equals_the_exact_loader_for_any_graph(tmp_path_factory, reco
     built = arrow_build(str(p), jsonl)  # None: it defers to the exact loader, which is fine
     if built is not None:
         assert _state(KnowledgeGraph(**built)) == _state(KnowledgeGraph(**loaders._parse(str(p), 0)))
+
+
+def test_a_model_build_that_fails_or_was_killed_leaves_no_staging_folder(tmp_path):
+    import os as _os
+
+    from codreamer_env.models import _staging
+
+    out = tmp_path / "models" / "m"
+    with pytest.raises(RuntimeError), _staging(out) as tmp:
+        (tmp / "config.json").write_text("{}")
+        raise RuntimeError("killed mid-write")
+    assert not out.exists() and list(out.parent.iterdir()) == []
+    stale = out.parent / "m.staging-old"  # what a SIGKILL leaves: removed by the next build once over an hour old
+    stale.mkdir()
+    _os.utime(stale, (0, 0))
+    with _staging(out) as tmp:
+        (tmp / "config.json").write_text("{}")
+    assert sorted(p.name for p in out.parent.iterdir()) == ["m"] and (out / "config.json").exists()
