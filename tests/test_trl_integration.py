@@ -1,13 +1,17 @@
 """codreamer_env.integrations.trl: the environment_factory class and the group reward function, with real TRL."""
 
 import os
-from pathlib import Path
 
 import pytest
 
 import codreamer_env as ce
 from agents.scripted import OracleAgent
-from codreamer_env.integrations.trl import SalesEmailToolEnv, group_reward_func, tool_env_dataset
+from codreamer_env.integrations.trl import (
+    SalesEmailToolEnv,
+    group_reward_func,
+    prepare_tokenizer,
+    tool_env_dataset,
+)
 
 SID = "default-v2/train/0003"
 
@@ -82,14 +86,11 @@ def test_dataset_rows_feed_reset():
 @pytest.mark.slow
 def test_one_grpo_step_with_environment_factory(tiny_model_dir, tmp_path):
     os.environ["TRL_EXPERIMENTAL_SILENCE"] = "1"
-    import trl
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from trl import GRPOConfig, GRPOTrainer
 
-    tok = AutoTokenizer.from_pretrained(tiny_model_dir)
-    # SmolLM2's tokenizer speaks ChatML, as Qwen2.5 does: TRL's bundled Qwen2.5 template gives it tool parsing.
-    tok.chat_template = (Path(trl.__file__).parent / "chat_templates" / "qwen2_5.jinja").read_text()
-    tok.padding_side = "left"
+    # SmolLM2's own tokenizer and template, made tool-capable by the library (no template swap here).
+    tok = prepare_tokenizer(AutoTokenizer.from_pretrained(tiny_model_dir))
     model = AutoModelForCausalLM.from_pretrained(tiny_model_dir)
     args = GRPOConfig(output_dir=str(tmp_path), per_device_train_batch_size=4, num_generations=2,
                       max_completion_length=16, max_steps=1, learning_rate=1e-5, bf16=False, report_to=[],
