@@ -1,5 +1,5 @@
 """One self-contained HTML report (inline SVG, CSS and a little JS) from any mix of run folders: benchmark runs
-and multiruns, GRPO runs, learn-loops, prompt optimizations and feedback logs (README: "The run report").
+and multiruns, GRPO runs, learn-loops, prompt optimizations and feedback logs (docs/report.md).
 
     python -m experiments.report runs=multirun/quickstart out=report.html
     python -m experiments.report "runs=[outputs/benchmark/*,outputs/train_grpo/*,outputs/optimize_prompt/*]" out=report.html
