@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import os
 import re
 import sys
@@ -170,10 +171,20 @@ def _prospect_row(raw: Any, file: str | None, line: int | None, prefix: str = ""
         raise _validation_error(exc, file, line, prefix=prefix) from None
 
 
+def _read_text(path: str) -> str:
+    """A text file as UTF-8 (a BOM allowed); other bytes (an Excel export in cp1252, say) name their line."""
+    raw = Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text (byte {raw[exc.start]:#04x}); save the file as UTF-8", file=path,
+                        line=raw[:exc.start].count(b"\n") + 1, field="(encoding)") from None
+
+
 def _read_csv(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line, row) of a CSV prospect list: a missing or unknown column names it and line 1 (the header); a row with
     too many or too few cells names its line."""
-    with open(path, newline="", encoding="utf-8-sig") as fh:
+    with io.StringIO(_read_text(path), newline="") as fh:
         reader = csv.reader(fh)
         try:
             header = next(reader)
@@ -278,7 +289,7 @@ def read_product(source: str | os.PathLike[str] | Mapping[str, Any] | ProductSpe
     path = str(source)
     if not Path(path).is_file():
         raise DataError("no such file", file=path, field="(path)")
-    text = Path(path).read_text(encoding="utf-8")
+    text = _read_text(path)
     if path.lower().endswith(".json"):
         try:
             doc = orjson.loads(text)
@@ -553,6 +564,22 @@ class _Builder:
         _check_node_refs(sc, file or "<prospects>", line or 0)
         return sc
 
+    def _paths_from(self, sources: list[str], adj: Mapping[str, Any], blocked: set[str], start: str
+                    ) -> list[tuple[int, int, list[str]]]:
+        """(distance, source order, path) of the shortest paths from each source to its nearest product features."""
+        found = []
+        for k, src in enumerate(sources):
+            parents = _bfs(adj, src, blocked - {src})
+            dist = parents.pop("__dist__")  # type: ignore[arg-type]
+            reach = [f for f in self.feature_ids if f in dist and f != src]
+            if not reach:
+                continue
+            dmin = min(dist[f] for f in reach)
+            for f in (f for f in reach if dist[f] == dmin):
+                for p in _paths_to(parents, f, MAX_GOLD_PATHS):
+                    found.append((dmin, k, ([start] if src != start else []) + p))
+        return found
+
     def _derive(self, graph: KnowledgeGraph, types: Mapping[str, str | None], starts: list[str], pains: list[str],
                 file: str | None, line: int | None) -> tuple[list[list[str]], list[str]]:
         """Gold paths from the prospect's pains (else the start node) to the nearest product features."""
@@ -563,20 +590,14 @@ class _Builder:
         blocked = {n for n in graph.ids if types.get(n) == "person" or (types.get(n) == "product_feature"
                                                                         and n not in feats)}
         blocked |= set(starts) | set(pains)
-        for adj in (out_adj, both_adj):  # along the edges first; where they lead nowhere, either way
-            found: list[tuple[int, int, list[str]]] = []  # (distance, source order, path)
-            sources = pains or [starts[0]]
-            for k, src in enumerate(sources):
-                parents = _bfs(adj, src, blocked - {src})
-                dist = parents.pop("__dist__")  # type: ignore[arg-type]
-                reach = [f for f in self.feature_ids if f in dist and f != src]
-                if not reach:
-                    continue
-                dmin = min(dist[f] for f in reach)
-                for f in (f for f in reach if dist[f] == dmin):
-                    for p in _paths_to(parents, f, MAX_GOLD_PATHS):
-                        lead = [starts[0]] if src != starts[0] else []
-                        found.append((dmin, k, lead + p))
+        found: list[tuple[int, int, list[str]]] = []  # (distance, source order, path)
+        # From the pains first; a pain that links to nothing leaves the start node. Along the edges first; where
+        # they lead nowhere, either way.
+        for sources in ([pains, [starts[0]]] if pains else [[starts[0]]]):
+            for adj in (out_adj, both_adj):
+                found = self._paths_from(sources, adj, blocked, starts[0])
+                if found:
+                    break
             if found:
                 break
         else:
@@ -647,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         scenarios = make_scenarios(args.kg, args.prospects, args.product, args.goal, start_nodes=args.start_nodes,
                                    set_name=args.set_name, split=args.split, as_of=args.as_of, out=args.out)
-    except DataError as exc:
+    except (DataError, OSError) as exc:  # bad input, or --out somewhere it cannot be written
         print(f"error: {exc}", file=sys.stderr)
         return 2
     derived = sum(s.gold_derived for s in scenarios)

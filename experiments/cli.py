@@ -47,7 +47,10 @@ def check_names(cfg: Any) -> None:
             continue
         name = OmegaConf.select(cfg, set_key, default=None)
         split = OmegaConf.select(cfg, split_key, default=None)
-        if isinstance(name, str) and isinstance(split, str):
+        if isinstance(name, str) and name.endswith(".jsonl"):  # a scenario file named as the set (load_scenarios)
+            if not Path(name).is_file():
+                raise FileNotFoundError(errno.ENOENT, f"no such scenario file ({set_key})", name)
+        elif isinstance(name, str) and isinstance(split, str):
             try:
                 scenario_path(name, split)
             except ce.DataError as e:
@@ -64,7 +67,9 @@ def _endpoint_error(e: BaseException) -> str | None:
     if not isinstance(e, openai.APIError):
         return None
     request = getattr(e, "request", None)
-    url = str(request.url) if request is not None else "the endpoint"
+    # scheme://host[:port]/path only: user info or a key in the query string (some proxies) is a secret
+    url = str(request.url.copy_with(username=None, password=None, query=None)) if request is not None \
+        else "the endpoint"
     if isinstance(e, openai.APITimeoutError):
         return f"the OpenAI-compatible endpoint {url} timed out"
     if isinstance(e, openai.APIConnectionError):

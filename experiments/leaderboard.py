@@ -17,7 +17,7 @@ import orjson
 from codreamer_env.rewards import RubricJudge  # the columns: the default judge's components, in its order
 from experiments.cli import friendly_errors
 from experiments.layout import METRICS
-from experiments.metrics import fallbacks, gold_note, judge_label
+from experiments.metrics import REFERENCE, fallbacks, gold_note, judge_label
 from experiments.plots import figure
 from experiments.report.runs import read_benchmark
 
@@ -32,7 +32,8 @@ def collect(root: Path) -> list[dict[str, Any]]:
 
 def labels(runs: list[dict[str, Any]]) -> list[str]:
     """Each run's agent name; where one name has several runs (a sweep over seeds, models, prompts), followed by
-    the settings that tell them apart, from each folder's run_config.json (else the folder's name)."""
+    the settings that tell them apart, from each folder's run_config.json (a key one run lacks reads <unset>),
+    and by the folder's name where those do not."""
     from experiments.runs import RUN_CONFIG
 
     def config(m: dict[str, Any]) -> dict[str, Any]:
@@ -41,25 +42,33 @@ def labels(runs: list[dict[str, Any]]) -> list[str]:
         except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
             return {}
 
-    out = []
-    for m in runs:
-        name = m["agent"] + (" (reference: reads gold paths)" if m.get("reference") else "")
-        same = [r for r in runs if r["agent"] == m["agent"]]
-        if len(same) > 1:
-            mine, others = config(m), [config(r) for r in same if r is not m]
-            diff = [k for k in mine if any(o.get(k) != mine[k] for o in others) and k != "agent.name"]
-            name += " (" + (", ".join(f"{k}={mine[k]}" for k in diff[:3]) if diff and mine
-                            else Path(m["run_dir"]).name) + ")"
-        out.append(name)
+    configs = [config(m) for m in runs]  # each read once
+    out = [m["agent"] + (REFERENCE if m.get("reference") else "") for m in runs]
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(runs):
+        groups.setdefault(m["agent"], []).append(i)
+    for members in (g for g in groups.values() if len(g) > 1):
+        keys = sorted({k for i in members for k in configs[i]} - {"agent.name"})
+        varying = [k for k in keys if len({repr(configs[i].get(k, "<unset>")) for i in members}) > 1]
+        # The keys that split the group most come first; three at most, then the folder where labels still collide.
+        varying.sort(key=lambda k: -len({repr(configs[i].get(k, "<unset>")) for i in members}))
+        tags = {i: ", ".join(f"{k}={configs[i].get(k, '<unset>')}" for k in varying[:3]) for i in members}
+        counts: dict[str, int] = {}
+        for t in tags.values():
+            counts[t] = counts.get(t, 0) + 1
+        for i in members:
+            tag = tags[i] if tags[i] and counts[tags[i]] == 1 else ", ".join(
+                x for x in (tags[i], Path(runs[i]["run_dir"]).name) if x)
+            out[i] += f" ({tag})"
     return out
 
 
-def markdown(runs: list[dict[str, Any]]) -> str:
+def markdown(runs: list[dict[str, Any]], names: list[str] | None = None) -> str:
     fell_back = any(fallbacks(m) for m in runs)  # a column saying which runs the fallback judge scored
     head = ["rank", "agent", "reward", "95% CI", "pass^1", "finalized", *[c[:5] for c in RubricJudge.components], "tokens/ep", "episodes",
             *(["fell back"] if fell_back else [])]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for i, (m, name) in enumerate(zip(runs, labels(runs), strict=True), start=1):
+    for i, (m, name) in enumerate(zip(runs, names or labels(runs), strict=True), start=1):
         lo, hi = m["reward_ci95"]
         toks = (m.get("prompt_tokens", 0) + m.get("completion_tokens", 0)) / max(1, m["episodes"])
         cells = [str(i), name, f"{m['reward_mean']:.3f} ± {m['reward_std']:.3f}", f"[{lo:.3f}, {hi:.3f}]",
@@ -74,14 +83,14 @@ def markdown(runs: list[dict[str, Any]]) -> str:
         lines.append(f"\n{where} (limit {r0.get('limit')}), judge {', '.join(judges)}, "
                      f"{r0.get('trials')} trial(s) per scenario; CI: scenario bootstrap; pass^1 at reward >= "
                      f"{r0.get('pass_threshold')}.")
-        derived = [(n, gold_note(m)) for m, n in zip(runs, labels(runs), strict=True) if gold_note(m)]
+        derived = [(n, gold_note(m)) for m, n in zip(runs, names or labels(runs), strict=True) if gold_note(m)]
         if derived:  # their grounding and alignment were judged against paths derived from the graph
             lines.append("Derived gold: " + "; ".join(f"{n}: {note}" for n, note in derived) + ".")
     return "\n".join(lines)
 
 
-def plot(runs: list[dict[str, Any]], path: Path) -> None:
-    names = [n.replace(" (reference: reads gold paths)", " (ref)") for n in labels(runs)][::-1]
+def plot(runs: list[dict[str, Any]], path: Path, names: list[str] | None = None) -> None:
+    names = [n.replace(REFERENCE, " (ref)") for n in (names or labels(runs))][::-1]
     means = [m["reward_mean"] for m in runs][::-1]
     errs = [[m["reward_mean"] - m["reward_ci95"][0] for m in runs][::-1],
             [m["reward_ci95"][1] - m["reward_mean"] for m in runs][::-1]]
@@ -98,11 +107,12 @@ def build(root: str | Path, out: str | Path | None = None) -> tuple[str, list[di
     runs = collect(root)
     if not runs:
         raise SystemExit(f"no metrics.json found below {root}")
-    md = markdown(runs)
+    names = labels(runs)
+    md = markdown(runs, names)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "leaderboard.md").write_text(md + "\n")
     (out_dir / "leaderboard.json").write_bytes(orjson.dumps(runs, option=orjson.OPT_INDENT_2))
-    plot(runs, out_dir / "leaderboard.png")
+    plot(runs, out_dir / "leaderboard.png", names)
     return md, runs
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+REFERENCE = " (reference: reads gold paths)"  # follows the name of an agent that reads the gold paths
+
 
 def bootstrap_ci(values_by_scenario: dict[str, list[float]], n: int = 2000, seed: int = 0,
                  level: float = 0.95) -> tuple[float, float]:

@@ -115,3 +115,17 @@ def test_a_scenario_file_of_ones_own_replaces_the_set_check_and_a_missing_one_is
     assert cli.error_line(ei.value) == f"no such scenario file (env.scenarios): {tmp_path / 'mine.jsonl'}"
     (tmp_path / "mine.jsonl").write_text("")
     cli.check_names(cfg)  # the set name is not used, so not checked
+
+
+def test_an_endpoint_url_is_printed_without_user_info_or_query():
+    request = httpx.Request("POST", "https://alice:sk-secret-123@llm.example.com/v1/chat/completions?api-key=sk-q-456")
+    line = cli.error_line(openai.APIConnectionError(request=request))
+    assert "https://llm.example.com/v1/chat/completions" in line and "sk-" not in line and "alice" not in line
+
+
+def test_a_scenario_file_given_as_the_set_name_is_checked_as_a_file(tmp_path):
+    mine = tmp_path / "mine.jsonl"
+    with pytest.raises(FileNotFoundError):
+        cli.check_names(OmegaConf.create({"env": {"scenario_set": str(mine), "split": "test"}}))
+    mine.write_text("")
+    cli.check_names(OmegaConf.create({"env": {"scenario_set": str(mine), "split": "test"}}))

@@ -127,3 +127,26 @@ def test_submitit_local_runs_give_folders_the_leaderboard_lists(tmp_path):
     for m in board:
         metrics = orjson.loads((Path(m["run_dir"]) / "metrics.json").read_bytes())
         assert m["reward_mean"] == metrics["reward_mean"] and m["episodes"] == 4
+
+
+def test_leaderboard_labels_tell_every_run_of_one_agent_apart(tmp_path):
+    from experiments.leaderboard import labels
+
+    def run(name, agent, **config):
+        d = tmp_path / name
+        d.mkdir()
+        (d / "run_config.json").write_bytes(orjson.dumps({"hash": name, "config": {"agent.name": agent, **config}}))
+        return {"agent": agent, "run_dir": str(d)}
+
+    runs = [run("a", "random", **{"agent.seed": 1, "env.limit": 5, "experiment.trials": 1}),
+            run("b", "random", **{"agent.seed": 2, "env.limit": 6, "experiment.trials": 1}),
+            run("c", "random", **{"agent.seed": 2, "env.limit": 6, "experiment.trials": 3}),
+            run("d", "greedy", **{"env.limit": 4}),
+            run("e", "greedy", **{"env.limit": 4, "env.scenarios": "mine.jsonl"}),
+            run("f", "oracle")]
+    got = labels(runs)
+    assert len(set(got)) == len(got), got  # no two rows read the same
+    assert got[3] == "greedy (env.scenarios=<unset>)" and got[4] == "greedy (env.scenarios=mine.jsonl)"
+    assert got[5] == "oracle"
+    assert got[1] == "random (agent.seed=2, env.limit=6, experiment.trials=1)"  # differs from c only in trials
+    assert got[2] == "random (agent.seed=2, env.limit=6, experiment.trials=3)"

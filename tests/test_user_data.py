@@ -324,3 +324,26 @@ def test_grpo_smoke_trains_and_evaluates_on_a_scenario_file(scenario_file, tmp_p
     assert evals, sorted(str(p.relative_to(out)) for p in out.rglob("*"))[:40]
     ids = {json.loads(x)["scenario_id"] for p in evals for x in p.read_text().splitlines() if x.strip()}
     assert ids and all(i.startswith("custom/test/") for i in ids), ids  # played the user's scenarios
+
+
+def test_a_pain_that_matches_no_node_leaves_from_the_start_node(tmp_path):
+    head = CSV.read_text().splitlines()[0]
+    rows = _write(tmp_path / "p.csv", head + "\nRen Ito,CTO,Kelp,retail,Shopify,Hiring senior engineers takes too long\n")
+    (s,) = make_scenarios(KG, rows, SPEC, GOAL)
+    assert s.gold_derived and s.gold_paths and all(p[0] == "Customer Job" for p in s.gold_paths)
+
+
+def test_a_file_that_is_not_utf8_names_its_line(tmp_path):
+    head = CSV.read_text().splitlines()[0]
+    bad = tmp_path / "cp1252.csv"  # what Excel's "CSV" export writes on Windows
+    bad.write_bytes((head + "\nAna Li,CTO,Kelp,retail,Shopify,slow checkout\n").encode()
+                    + "René Müller,CTO,Kelp2,retail,Shopify,slow checkout\n".encode("cp1252"))
+    with pytest.raises(ce.DataError) as e:
+        make_scenarios(KG, bad, SPEC, GOAL)
+    assert (e.value.file, e.value.line, e.value.field) == (str(bad), 3, "(encoding)")
+    spec = tmp_path / "s.yaml"
+    spec.write_bytes(SPEC.read_bytes() + "# Café\n".encode("latin-1"))
+    with pytest.raises(ce.DataError, match="not UTF-8"):
+        make_scenarios(KG, CSV, spec, GOAL)
+    assert main(["--kg", str(KG), "--prospects", str(CSV), "--product", str(SPEC), "--goal", GOAL,
+                 "--out", str(tmp_path)]) == 2  # --out a folder: one error line, no trace
