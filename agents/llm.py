@@ -200,6 +200,9 @@ class LLMAgent(BaseAgent):
         self._tokens = {i: {"prompt_tokens": 0, "completion_tokens": 0} for i in range(len(seeds))}
         if seeds and seeds[0] is not None:
             self.seed = seeds[0]
+            # A batch's sampling depends on its own seed and turn only, not on the batches this agent played
+            # before: a resumed run, or a batch played on another Ray worker, samples as an uninterrupted one.
+            self._calls = 0
 
     def usage(self, slot: int) -> dict[str, int]:
         return dict(self._tokens.get(slot, {"prompt_tokens": 0, "completion_tokens": 0}))

@@ -22,7 +22,7 @@ from omegaconf import DictConfig
 from experiments import config as _config  # noqa: F401 - registers the structured configs
 from experiments.cli import friendly_errors
 from experiments.evaluation import run_benchmark
-from experiments.metrics import gold_note, judge_label
+from experiments.metrics import REFERENCE, gold_note, judge_label
 
 
 @hydra.main(version_base="1.3", config_path="pkg://experiments.configs", config_name="config")
@@ -31,7 +31,7 @@ def main(cfg: DictConfig) -> None:
     out_dir = Path(HydraConfig.get().runtime.output_dir)
     m = run_benchmark(cfg, out_dir)  # the user's own errors: one line (experiments.cli)
     lo, hi = m["reward_ci95"]
-    ref = " (reference: reads gold paths)" if m["reference"] else ""
+    ref = REFERENCE if m["reference"] else ""
     print(f"{cfg.agent.name}{ref}: reward {m['reward_mean']:.3f} +- {m['reward_std']:.3f} "
           f"[95% CI {lo:.3f}, {hi:.3f}], pass^1 {m.get('pass^1', float('nan')):.3f}, "
           f"{m['episodes']} episodes, judge {judge_label(m, cfg.judge.name)}{gold_note(m, ', ')} -> {out_dir}")

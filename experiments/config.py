@@ -28,6 +28,7 @@ T = TypeVar("T")
 class EnvConfig:
     scenario_set: str = DEFAULT_SET
     split: str = "test"
+    scenarios: str | None = None  # a scenario JSONL of your own (codreamer_env.make_scenarios): used instead of the set
     limit: int | None = None  # the first N scenarios of the split (a fixed subset)
     max_turns: int | None = None  # None: the scenario set's default (codreamer_env.scenarios.MAX_TURNS)
     context_k: int = 5
@@ -38,6 +39,7 @@ class EnvConfig:
 @dataclass
 class AgentConfig:
     name: str = MISSING  # random | greedy | oracle | llm
+    _target_: str | None = None  # your own agent class, "pkg.module.Class" (experiments.factory.make_agent builds it)
     seed: int = 0
     # LLM agents
     backend: str = "transformers"  # transformers | openai
@@ -94,6 +96,11 @@ class ExperimentConfig:
     bootstrap: int = 2000
     plot: bool = True
     resume: bool = True
+    # Where the benchmark's episodes are played (experiments.executors): local (this process) | ray (Ray workers,
+    # each holding its own envs and agent; rows are identical, so none of these three is in the run's hash).
+    executor: str = "local"
+    workers: int = 2  # ray: worker actors (one CPU each)
+    ray_address: str | None = None  # ray: an existing cluster ("auto", "host:6379"); None: start a local Ray
 
 
 @dataclass
@@ -119,10 +126,15 @@ class ReviewConfig:
 
 @dataclass
 class RescoreConfig:
-    run: str = MISSING
+    run: str = MISSING  # a benchmark run folder
     judge: JudgeConfig = field(default_factory=JudgeConfig)
     reward: RewardConfig = field(default_factory=RewardConfig)
     out: str = "rescored.jsonl"
+    # With no `run`: a scripted agent (random | greedy | oracle | instruction_follower) plays `env` first, into
+    # <hydra run dir>/played-<agent>, and that run is re-scored (experiment=smoke does: self-contained).
+    play: str | None = None
+    env: EnvConfig = field(default_factory=EnvConfig)
+    experiment: ExperimentConfig = field(default_factory=ExperimentConfig)
 
 
 @dataclass
@@ -163,6 +175,10 @@ class TrainGRPOConfig:
 @dataclass
 class SFTRunConfig:
     runs: list[str] = field(default_factory=list)  # benchmark run folders (their trajectories.jsonl)
+    # With no `runs`: a scripted agent (e.g. oracle) plays `env` first, into <output_dir>/played-<agent>, and SFT
+    # trains on that run (experiment=smoke does: self-contained).
+    play: str | None = None
+    env: EnvConfig = field(default_factory=lambda: EnvConfig(split="train"))
     min_reward: float = 0.8  # keep trajectories at or above this reward ...
     feedback_paths: list[str] = field(default_factory=list)  # ... and human-accepted ones (rejected ones dropped)
     model: str = "smollm2"
@@ -184,6 +200,10 @@ class LearnLoopSettings:
     generator: str = "policy"  # who plays step 1: policy (the model being trained) | greedy | oracle | random
     grpo_steps_per_iter: int = 10
     eta: float = 0.1  # node-score update rate: s <- clamp(s + eta * (r - s)) for the nodes a trajectory cited
+    # A node-score file to start from ({node id: score}, the prototype's form, or NodeScores' own): every scenario's
+    # scores start from it, and the learned scores go to <output_dir>/node_scores.json in its form, with its ids.
+    initial_node_scores: str | None = None
+    write_back: bool = False  # also replace initial_node_scores with the learned scores (atomically, under its lock)
 
 
 @dataclass
@@ -239,6 +259,12 @@ class OptimizePromptConfig:
     budget: Budget = field(default_factory=Budget)
     monitor: MonitorConfig = field(default_factory=MonitorConfig)
     rl_rewriter: RLRewriterSettings = field(default_factory=RLRewriterSettings)
+
+
+def scripted_run_config(agent: str, env: Any, experiment: Any) -> DictConfig:
+    """The benchmark config (BenchmarkConfig) of a scripted agent playing `env`: what `play=<agent>` runs."""
+    return OmegaConf.merge(OmegaConf.structured(BenchmarkConfig),
+                           {"agent": {"name": agent}, "env": env, "experiment": experiment})
 
 
 def register() -> None:

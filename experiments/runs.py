@@ -1,7 +1,7 @@
 """A benchmark run folder keyed by its whole config: the config hash, run_config.json, and the folder lock.
 
 - `identity(cfg)`: every setting that changes a run's rows (agent, env, judge, reward, trials, seed, and the
-  batch size where batching changes results); `config_hash` is a short digest of it. Hydra's default run and
+  batch size where batching changes results; for `env.scenarios`, a file of your own, a digest of its content); `config_hash` is a short digest of it. Hydra's default run and
   sweep folders end in `${run_hash:}` (the resolver registered here), so each config gets its own folder.
 - `check_run_config(out_dir, ident, resume)`: run_config.json (hash and identity) is written into the folder;
   resuming into a folder whose stored identity differs raises `RunConfigMismatch`, one line naming the keys.
@@ -9,7 +9,8 @@
 
 Not in the hash (they do not change the rows): where a model is served (`base_url`, `api_key_env`), the judge's
 retry, timeout, concurrency and cache settings, the experiment's name, pass threshold, bootstrap, plot and
-resume flags, and the logger. The batch size is in it for LLM agents only: their sampling is seeded per batch
+resume flags, the logger, and where the episodes are played (`executor`, `workers`, `ray_address`: Ray workers
+play the same batches, so a run may be resumed on either; experiments.executors). The batch size is in it for LLM agents only: their sampling is seeded per batch
 and batched generation pads, so batching changes their results; the scripted agents draw per episode.
 """
 
@@ -49,6 +50,17 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def _file_sha(path: str) -> str:
+    """A short digest of a file's bytes ("<missing>" when it cannot be read: loading it will say why)."""
+    from hydra.utils import to_absolute_path
+
+    try:
+        with open(to_absolute_path(str(path)), "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()[:16]
+    except OSError:
+        return "<missing>"
+
+
 def identity(cfg: Any, system_prompt: str | None = None) -> dict[str, Any]:
     """What a run's rows depend on, as a flat {dotted key: value} dict (see the module doc for what is left out).
     `system_prompt`: the resolved prompt (a registry's active version); by default read as the agent would."""
@@ -62,7 +74,12 @@ def identity(cfg: Any, system_prompt: str | None = None) -> dict[str, Any]:
         system_prompt = resolve_system_prompt(cfg.agent)
     if agent.get("prompt_registry"):  # the registry's active version, not just its path
         agent["resolved_system_prompt"] = None if system_prompt is None else _sha(system_prompt)
-    out = {**{f"agent.{k}": v for k, v in agent.items()}, **{f"env.{k}": v for k, v in _plain(cfg.env).items()},
+    env = _plain(cfg.env)
+    if env.get("scenarios"):  # your own scenario file: its content, not just its path, keys the run
+        env["scenarios_sha256"] = _file_sha(env["scenarios"])
+    else:  # unset: left out, so runs of the named sets keep the hashes they had before the key existed
+        env.pop("scenarios", None)
+    out = {**{f"agent.{k}": v for k, v in agent.items()}, **{f"env.{k}": v for k, v in env.items()},
            **{f"judge.{k}": v for k, v in judge.items()}, **{f"reward.{k}": v for k, v in _plain(cfg.reward).items()},
            "experiment.trials": int(cfg.experiment.trials), "experiment.seed": cfg.experiment.seed}
     if agent.get("name") not in SCRIPTED_AGENTS:
