@@ -15,7 +15,7 @@ hands to TRL, and episode statistics (turns, invalid actions, finalized, reward 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +25,7 @@ from agents.base import BaseAgent
 from agents.llm import to_text_messages
 from codreamer_env import runner
 from codreamer_env.env import SalesEmailEnv
-from codreamer_env.scenarios import DEFAULT_SET, load_scenarios
+from codreamer_env.scenarios import DEFAULT_SET, Scenario, load_scenarios
 
 STOP = "</tool_call>"
 
@@ -82,9 +82,12 @@ class MultiTurnRollout:
     """A `rollout_func` for GRPOTrainer that plays whole SalesEmailEnv episodes."""
 
     def __init__(self, config: RolloutConfig | None = None, reward_model: Any | None = None,
-                 env_factory: Callable[[], SalesEmailEnv] | None = None) -> None:
+                 env_factory: Callable[[], SalesEmailEnv] | None = None,
+                 scenarios: Sequence[Scenario] | None = None) -> None:
+        """`scenarios`: the ones the dataset's prompts come from (a scenario file of your own); None: the config's
+        `scenario_set` and `split`. An `env_factory`'s envs must hold them too."""
         self.config = cfg = config or RolloutConfig()
-        scenarios = load_scenarios(cfg.scenario_set, cfg.split)
+        scenarios = list(scenarios) if scenarios is not None else load_scenarios(cfg.scenario_set, cfg.split)
         self.envs = runner.EnvPool(env_factory or (lambda: SalesEmailEnv(scenarios=scenarios, max_turns=cfg.max_turns,
                                                                          reward_model=reward_model)))
         self.reward_model = reward_model  # None: the envs' own

@@ -15,6 +15,10 @@ Each round writes `round<r>/{candidates,scores}.jsonl` and `round<r>/decision.js
 With `triggers.enabled=true` a run optimizes only when enough feedback has accumulated (see
 `agents.prompt_triggers`); `watch=true` polls every `poll_seconds`, first checking the last deploy against
 live feedback (rolling back on a significant regression), then the triggers.
+
+`env.scenarios=<file>` (a scenario JSONL of your own) replaces the set: the file's scenarios of the splits
+`optimizer.search_split` and `optimizer.holdout_split` when it holds both, else (a `make_scenarios` file has one
+split) its 1st, 3rd, 5th, ... scenario to search on and its 2nd, 4th, 6th, ... held out (`search_and_holdout`).
 """
 
 from __future__ import annotations
@@ -80,11 +84,39 @@ def make_generator(cfg: DictConfig) -> Any:
     raise ValueError(f"rewriter.backend: unknown {r.backend!r}; use none, transformers or openai")
 
 
+def search_and_holdout(env_cfg: Any, search_split: str, holdout_split: str) -> tuple[list[Any], list[Any]]:
+    """(search, held-out) scenarios: the splits `search_split` and `holdout_split` of `env.scenario_set`; with
+    `env.scenarios` (a file of your own), the file's scenarios of those two splits (the middle part of their ids)
+    when it holds both, else the file divided by position, deterministically: 1st, 3rd, 5th, ... scenario to the
+    search, 2nd, 4th, 6th, ... held out (so a file sorted by industry or company still gives both halves some of
+    each). A file of one scenario cannot be divided and is refused."""
+    import codreamer_env as ce
+    from experiments.factory import scenarios_file
+
+    path = scenarios_file(env_cfg)
+    if path is None:
+        return (ce.load_scenarios(env_cfg.scenario_set, search_split),
+                ce.load_scenarios(env_cfg.scenario_set, holdout_split))
+    scenarios = ce.load_scenarios(path=path)
+    search = [s for s in scenarios if s.split == search_split]
+    holdout = [s for s in scenarios if s.split == holdout_split]
+    if search and holdout:
+        print(f"{path}: {len(search)} {search_split!r} scenarios to search on, {len(holdout)} {holdout_split!r} "
+              "scenarios held out")
+        return search, holdout
+    if len(scenarios) < 2:
+        raise ce.DataError("a prompt optimization needs at least 2 scenarios (to search on and to hold out); the "
+                           f"file has {len(scenarios)}", file=path, field="env.scenarios")
+    search, holdout = scenarios[0::2], scenarios[1::2]
+    print(f"{path} has no {search_split!r} and {holdout_split!r} splits: its scenarios 1, 3, 5, ... "
+          f"({len(search)}) to search on, 2, 4, 6, ... ({len(holdout)}) held out")
+    return search, holdout
+
+
 def build_optimizer(cfg: DictConfig, registry: Any, feedback: list[Any], extra_proposers: list[Any] = ()) -> Any:
     from agents.prompt_optimizer import OptimizerSettings, PromptOptimizer
     from agents.prompt_proposers import make_proposer
     from agents.prompt_rewrite import Budget, GateConfig
-    from codreamer_env.scenarios import load_scenarios
     from experiments.factory import make_agent, make_reward, tool_config
 
     o = cfg.optimizer
@@ -98,13 +130,13 @@ def build_optimizer(cfg: DictConfig, registry: Any, feedback: list[Any], extra_p
                                            max_new_tokens=cfg.rewriter.max_new_tokens,
                                            temperature=cfg.rewriter.temperature))
     proposers += list(extra_proposers)
-    # The agent must read its system prompt from each episode (the arm's prompt), never a fixed one.
-    search = load_scenarios(cfg.env.scenario_set, o.search_split)
-    holdout = load_scenarios(cfg.env.scenario_set, o.holdout_split)[: o.holdout_limit]
-    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}), search + holdout)
     if o.search_split == o.holdout_split:
         raise ValueError("optimizer.holdout_split must differ from optimizer.search_split (the confirmation must "
                          "use scenarios the search never saw)")
+    search, holdout = search_and_holdout(cfg.env, o.search_split, o.holdout_split)
+    holdout = holdout[: o.holdout_limit]
+    # The agent must read its system prompt from each episode (the arm's prompt), never a fixed one.
+    agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}), search + holdout)
     settings = _config.build(OptimizerSettings, o)
     gate_cfg = _config.build(GateConfig, cfg.gate)
     budget = _config.build(Budget, cfg.budget)
@@ -121,12 +153,11 @@ def train_rl_rewriter(cfg: Any, registry: Any) -> dict[str, Any]:
     from agents.prompt_proposers import LocalChat
     from agents.rewriter_grpo import compare_rewriters, rewrite_quality, train_rewriter
     from codreamer_env._io import atomic_write_json
-    from codreamer_env.scenarios import load_scenarios
     from experiments.factory import make_agent, make_reward
 
     r = cfg.rl_rewriter
-    search = load_scenarios(cfg.env.scenario_set, cfg.optimizer.search_split)
-    held_out = load_scenarios(cfg.env.scenario_set, cfg.optimizer.holdout_split)[: r.eval_scenarios]
+    search, held_out = search_and_holdout(cfg.env, cfg.optimizer.search_split, cfg.optimizer.holdout_split)
+    held_out = held_out[: r.eval_scenarios]
     agent = make_agent(OmegaConf.merge(cfg.agent, {"system_prompt": None, "prompt_registry": None}), search + held_out)
     reward_model = make_reward(cfg.judge, cfg.reward)
     incumbent, protected = registry.active_text(), registry.protected
@@ -241,7 +272,7 @@ def run(cfg: DictConfig) -> list[dict[str, Any]]:
     return results
 
 
-@hydra.main(version_base="1.3", config_path="../configs", config_name="optimize_prompt")
+@hydra.main(version_base="1.3", config_path="pkg://experiments.configs", config_name="optimize_prompt")
 @friendly_errors
 def main(cfg: DictConfig) -> None:
     run(cfg)

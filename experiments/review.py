@@ -191,7 +191,7 @@ def run_review(cfg: DictConfig, ask: Ask = input, out: Callable[[str], None] = p
     return review_interactive(todo, store, cfg.reviewer, ask, out, cfg.editor)
 
 
-@hydra.main(version_base="1.3", config_path="../configs", config_name="review")
+@hydra.main(version_base="1.3", config_path="pkg://experiments.configs", config_name="review")
 @friendly_errors
 def main(cfg: DictConfig) -> None:
     n = run_review(cfg)

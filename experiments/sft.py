@@ -3,6 +3,8 @@
     python -m experiments.benchmark agent=oracle env.split=train experiment=full hydra.run.dir=outputs/benchmark/oracle-train
     python -m experiments.sft "runs=[outputs/benchmark/oracle-train]" max_steps=300
     python -m experiments.train_grpo model=outputs/sft/default/final
+    python -m experiments.sft play=oracle env.limit=64              # oracle demonstrations played first, then SFT
+    python -m experiments.sft experiment=smoke                      # the same, tiny: 4 scenarios, tiny model, 2 steps
 
 Examples are the episodes of benchmark runs with reward >= `min_reward`, plus episodes a human accepted
 (review events in `feedback_paths`; rejected ones are dropped, edited ones use the edited email). Each is
@@ -20,7 +22,7 @@ import hydra
 import orjson
 from omegaconf import DictConfig
 
-from experiments import config as _config  # noqa: F401
+from experiments import config as _config
 from experiments.cli import friendly_errors
 from experiments.layout import MODEL_DIR
 
@@ -63,6 +65,16 @@ def collect_examples(runs: list[str], min_reward: float, feedback_paths: list[st
     return out
 
 
+def play_run(cfg: DictConfig, out: Path) -> Path:
+    """`play=<agent>` with no runs: the scripted agent plays `env` into <out>/played-<agent> (a benchmark run)."""
+    from experiments.evaluation import run_benchmark
+
+    folder = out / f"played-{cfg.play}"
+    m = run_benchmark(_config.scripted_run_config(cfg.play, cfg.env, cfg.experiment), folder)
+    print(f"{cfg.play} played {m['episodes']} episodes (reward {m['reward_mean']:.3f}) -> {folder}")
+    return folder
+
+
 def training_tokenizer(path: Path, chat_template: str) -> Any:
     from transformers import AutoTokenizer
 
@@ -88,15 +100,18 @@ def run_sft(cfg: DictConfig) -> Any:
 
     from codreamer_env.models import pick_device_dtype, resolve_model_path
 
-    examples = collect_examples(list(cfg.runs), cfg.min_reward, list(cfg.feedback_paths))
+    out = Path(cfg.output_dir)
+    runs = list(cfg.runs)
+    if not runs and cfg.play:
+        runs = [str(play_run(cfg, out))]
+    examples = collect_examples(runs, cfg.min_reward, list(cfg.feedback_paths))
     if not examples:
-        raise SystemExit("no training examples: check runs=[...], min_reward and feedback_paths")
+        raise SystemExit("no training examples: check runs=[...] (or play=<agent>), min_reward and feedback_paths")
     path = resolve_model_path(cfg.model)
     tok = training_tokenizer(path, cfg.chat_template)
     _dev, dtype = pick_device_dtype()
     model = AutoModelForCausalLM.from_pretrained(path, dtype=dtype)
     on_gpu = torch.cuda.is_available()
-    out = Path(cfg.output_dir)
     args = SFTConfig(output_dir=str(out), max_steps=cfg.max_steps, learning_rate=cfg.learning_rate,
                      per_device_train_batch_size=cfg.batch_size, max_length=cfg.max_length, assistant_only_loss=True,
                      bf16=on_gpu, use_cpu=not on_gpu, seed=cfg.seed, logging_steps=1, save_strategy="no",
@@ -112,7 +127,7 @@ def run_sft(cfg: DictConfig) -> Any:
     return trainer
 
 
-@hydra.main(version_base="1.3", config_path="../configs", config_name="sft")
+@hydra.main(version_base="1.3", config_path="pkg://experiments.configs", config_name="sft")
 @friendly_errors
 def main(cfg: DictConfig) -> None:
     run_sft(cfg)

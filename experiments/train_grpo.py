@@ -10,18 +10,22 @@ fp32 on CPU, bf16 on GPU, chosen automatically (gradient checkpointing likewise:
 `grpo.gradient_checkpointing` says). Before training, every `eval.every` steps, and at the end, the policy plays
 the val split with the benchmark code; results go to `<output_dir>/eval/step<N>.json` and the tracker. The
 final model and tokenizer are saved to `<output_dir>/final`, which `agent.model=<that folder>` benchmarks.
+`env.scenarios=<file>` (a scenario JSONL of your own, `codreamer_env.make_scenarios`) trains on that file's
+scenarios instead of the set's split; a file has one split, so the val evaluations play its first `eval.limit`
+scenarios, which training also sees (a log line says so).
 TRL's log history goes to `<output_dir>/train_log.jsonl`, the curve to `<output_dir>/learning_curve.png`.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
 import hydra
 import orjson
-from omegaconf import DictConfig
+from omegaconf import DictConfig, OmegaConf
 
 from codreamer_env.models import load_causal_lm
 from experiments import config as _config
@@ -30,6 +34,8 @@ from experiments.evaluation import evaluate_policy
 from experiments.layout import EVAL_METRICS, MODEL_DIR, TRAIN_LOG
 from experiments.plots import figure
 from experiments.tracking import wandb_env
+
+log = logging.getLogger(__name__)
 
 
 def write_learning_curve(log_history: list[dict[str, Any]], out_dir: Path) -> Path:
@@ -69,7 +75,7 @@ def run_training(cfg: DictConfig) -> Any:
 
     import codreamer_env as ce
     from agents.grpo import MultiTurnRollout, RolloutConfig, env_reward_func, grpo_args
-    from experiments.factory import make_reward
+    from experiments.factory import load_env_scenarios, make_reward, scenarios_file
 
     out_dir = Path(cfg.output_dir)
     model, tok = load_causal_lm(cfg.model, for_training=True)
@@ -84,11 +90,19 @@ def run_training(cfg: DictConfig) -> Any:
     if cfg.logger.name == "wandb":
         wandb_env(cfg.logger.mode)
         os.environ.setdefault("WANDB_PROJECT", cfg.logger.project)
+    # env.scenarios (a scenario file of your own) replaces the set and split for the dataset, the rollouts and
+    # the val evaluation (evaluate_policy): a file has one split, so the evaluation plays training scenarios.
+    scenario_file = scenarios_file(cfg.env)
     rollout = MultiTurnRollout(_config.build(RolloutConfig, cfg.rollout),
-                               reward_model=make_reward(cfg.judge, cfg.reward))
-    dataset = ce.scenario_dataset(cfg.env.split, cfg.env.scenario_set)
+                               reward_model=make_reward(cfg.judge, cfg.reward),
+                               scenarios=load_env_scenarios(OmegaConf.merge(cfg.env, {"limit": None}))
+                               if scenario_file else None)
+    dataset = ce.scenario_dataset(cfg.env.split, cfg.env.scenario_set, path=scenario_file)
     if cfg.env.limit:
         dataset = dataset.select(range(min(cfg.env.limit, len(dataset))))
+    if scenario_file:
+        log.info("training on %d scenarios of %s; the val evaluations play the same file (it has one split)",
+                 len(dataset), scenario_file)
 
     class EvalCallback(TrainerCallback):
         def on_train_begin(self, args_, state, control, **kw):  # noqa: ANN001
@@ -131,7 +145,7 @@ def run_training(cfg: DictConfig) -> Any:
     return trainer
 
 
-@hydra.main(version_base="1.3", config_path="../configs", config_name="train_grpo")
+@hydra.main(version_base="1.3", config_path="pkg://experiments.configs", config_name="train_grpo")
 @friendly_errors
 def main(cfg: DictConfig) -> None:
     run_training(cfg)

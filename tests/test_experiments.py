@@ -15,7 +15,7 @@ from omegaconf import OmegaConf
 import codreamer_env as ce
 from codreamer_env._io import read_jsonl_rows
 from experiments import config as _cfg  # noqa: F401
-from experiments.benchmark import run_benchmark
+from experiments.evaluation import run_benchmark
 from experiments.leaderboard import build
 
 CONFIGS = str(Path(__file__).resolve().parent.parent / "configs")

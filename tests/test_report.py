@@ -27,7 +27,7 @@ def _compose(name, overrides):
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, tiny_model_dir):
     """Small real runs: two benchmark agents, a GRPO run, a learn-loop, a prompt optimization, feedback."""
-    from experiments.benchmark import run_benchmark
+    from experiments.evaluation import run_benchmark
     from experiments.learn_loop import run_learn_loop
     from experiments.optimize_prompt import run as optimize
     from experiments.train_grpo import run_training

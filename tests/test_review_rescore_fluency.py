@@ -12,7 +12,7 @@ import codreamer_env as ce
 from codreamer_env._io import read_jsonl_rows
 from codreamer_env.rewards.fluency import FluencyScorer, WithFluency
 from experiments import config as _cfg  # noqa: F401
-from experiments.benchmark import run_benchmark
+from experiments.evaluation import run_benchmark
 from experiments.rescore import rescore
 from experiments.review import apply_decisions, review_interactive, review_pairwise
 

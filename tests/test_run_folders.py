@@ -13,8 +13,7 @@ from hydra import compose, initialize_config_dir
 import codreamer_env as ce
 from agents.scripted import GreedyKGAgent
 from codreamer_env._io import read_jsonl_rows
-from experiments.benchmark import run_benchmark
-from experiments.evaluation import benchmark
+from experiments.evaluation import benchmark, run_benchmark
 from experiments.runs import RUN_CONFIG, RunConfigMismatch, RunFolderLocked, config_hash, identity
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from hydra import compose, initialize_config_dir
 import codreamer_env as ce
 from codreamer_env._io import read_jsonl_rows
 from experiments import config as _cfg  # noqa: F401
-from experiments.benchmark import run_benchmark
+from experiments.evaluation import run_benchmark
 from experiments.sft import collect_examples, run_sft, training_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from pathlib import Path
 from hydra import compose, initialize_config_dir
 
 from experiments import config as _cfg  # noqa: F401
-from experiments.benchmark import run_benchmark
+from experiments.evaluation import run_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 
