@@ -291,3 +291,22 @@ def test_cli_benchmark_on_ray(tmp_path):
     assert len(ray_rows) == 4 and _by_key(ray_rows) == _by_key(local_rows)
     hashes = {orjson.loads((o / runs.RUN_CONFIG).read_bytes())["hash"] for o in outs.values()}
     assert len(hashes) == 1
+
+
+def test_an_llm_agent_on_an_openai_endpoint_plays_on_ray_workers_as_locally(tmp_path, fault_server):
+    """agent=openai: each worker builds its own client from the config and calls the endpoint; rows equal local."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "OPENAI_API_KEY": "sk-test"}
+    env.pop("RAY_ADDRESS", None)
+    outs = {}
+    for executor in ("ray", "local"):
+        out = tmp_path / executor
+        cmd = [sys.executable, "-m", "experiments.benchmark", "agent=openai", f"agent.base_url={fault_server.base_url}",
+               "agent.model=fault", "experiment=smoke", "env.limit=2", "env.max_turns=2", "experiment.batch_size=2",
+               f"experiment.executor={executor}", "experiment.workers=2", "experiment.plot=false",
+               f"hydra.run.dir={out}"]
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        outs[executor] = out
+    ray_rows, local_rows = _file_rows(outs["ray"]), _file_rows(outs["local"])
+    assert len(ray_rows) == 2 and _by_key(ray_rows) == _by_key(local_rows)
+    assert fault_server.requests >= 4  # both runs called the endpoint
