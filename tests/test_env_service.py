@@ -370,3 +370,23 @@ def test_the_servers_trajectory_dump_is_model_dump():
     for t in trajs:
         assert json.dumps(trajectory_to_wire(t)) == json.dumps(t.model_dump(mode="json"))
         assert trajectory_from_wire(json.loads(json.dumps(trajectory_to_wire(t)))).model_dump() == t.model_dump()
+
+
+def test_a_new_session_does_not_continue_the_last_sessions_random_stream():
+    """Envs are pooled: a session's unseeded reset must not draw what the previous session's seeded stream would
+    draw next (a fresh local env does not)."""
+    local = gym.make("codreamer/SalesEmail-v0").unwrapped
+    local.reset(seed=5)
+    follows = [local.reset()[1]["scenario_id"] for _ in range(3)]  # what the seed-5 stream draws next
+    s = Server("--max-sessions", "1")  # one pooled env: every session gets the same one
+    try:
+        first = remote(s.url)
+        first.reset(seed=5)
+        first.close()
+        assert wait_for(lambda: s.get("/health")[1]["active_sessions"] == 0, 5)  # its env is back in the pool
+        second = remote(s.url)
+        drawn = [second.reset()[1]["scenario_id"] for _ in range(3)]
+        second.close()
+    finally:
+        s.stop()
+    assert drawn != follows  # (the same three of 128 scenarios by chance: about 1 in 2 million)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from pydantic import ValidationError
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
@@ -159,6 +160,9 @@ class EnvService:
             return
         query = ws.request.path.partition("?")[2] if ws.request is not None else ""
         env = self._free.pop() if self._free else self._factory()
+        # A fresh entropy-seeded RNG, as a new env has: a pooled env must not carry the last session's stream into
+        # this one's reset(seed=None) draws.
+        env.np_random = np.random.default_rng()
         s = _Session(uuid.uuid4().hex, env, ws, delta="messages=delta" in query.split("&"), last_active=time.monotonic())
         self._sessions[s.id] = s
         self._served += 1
