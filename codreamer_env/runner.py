@@ -236,7 +236,7 @@ def evaluate(agent: Agent, reward_model: Any, scenarios: Iterable[Scenario] | Ma
     pool = _pool(envs if envs is not None else
                  (lambda: SalesEmailEnv(scenarios=scenarios, reward_model=reward_model, **dict(env_kwargs or {}))))
     out: list[Episode] = []
-    for batch in _batches(todo, max(1, batch_size), whole_groups=group_by == "scenario"):
+    for batch in batches(todo, max(1, batch_size), whole_groups=group_by == "scenario"):
         scored = score(reward_model, play(agent, batch, pool), scenarios, group_by=group_by)
         if on_batch is not None:
             on_batch(scored)
@@ -244,7 +244,7 @@ def evaluate(agent: Agent, reward_model: Any, scenarios: Iterable[Scenario] | Ma
     return out
 
 
-def _batches(jobs: list[Job], size: int, whole_groups: bool) -> Iterator[list[Job]]:
+def batches(jobs: list[Job], size: int, whole_groups: bool) -> Iterator[list[Job]]:
     """Consecutive slices of at most `size` jobs; with `whole_groups`, a run of one scenario's consecutive jobs
     is never split (a run longer than `size` is a batch of its own)."""
     runs = [list(g) for _k, g in groupby(jobs, key=lambda j: j.scenario_id)] if whole_groups else [[j] for j in jobs]

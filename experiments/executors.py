@@ -53,18 +53,7 @@ def plan_units(jobs: Sequence[runner.Job], batch_size: int, group_by: str = "epi
     split (a run longer than `batch_size` is a unit of its own), so a group judge sees all its siblings."""
     if group_by not in ("scenario", "episode"):
         raise ValueError(f"group_by must be 'scenario' or 'episode', got {group_by!r}")
-    size, jobs = max(1, int(batch_size)), list(jobs)
-    if group_by == "episode":
-        return [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    units: list[list[runner.Job]] = []
-    unit: list[runner.Job] = []
-    for _sid, run in groupby(jobs, key=lambda j: j.scenario_id):
-        run = list(run)
-        if unit and len(unit) + len(run) > size:
-            units.append(unit)
-            unit = []
-        unit += run
-    return units + ([unit] if unit else [])
+    return list(runner.batches(list(jobs), max(1, int(batch_size)), whole_groups=group_by == "scenario"))
 
 
 class LocalEpisodes:
