@@ -76,10 +76,12 @@ def _staging(out: Path) -> Iterator[Path]:
     import tempfile
     import time
 
+    from codreamer_env._io import TEMP_STALE_AFTER_S
+
     out.parent.mkdir(parents=True, exist_ok=True)
     for old in out.parent.glob(out.name + ".staging-*"):
         try:
-            if time.time() - old.stat().st_mtime > 3600:
+            if time.time() - old.stat().st_mtime > TEMP_STALE_AFTER_S:  # the atomic writes' rule (_io)
                 shutil.rmtree(old, ignore_errors=True)
         except OSError:
             pass

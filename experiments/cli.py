@@ -39,17 +39,20 @@ def check_names(cfg: Any) -> None:
     """Raise `DataError` naming the wrong scenario set or split (`scenario_set` vs `split`) in `cfg`."""
     if not OmegaConf.is_config(cfg):
         return
+    def need_file(path: str, key: str) -> None:
+        if not Path(path).is_file():
+            raise FileNotFoundError(errno.ENOENT, f"no such scenario file ({key})", path)
+
     own = OmegaConf.select(cfg, "env.scenarios", default=None)  # a scenario file of the user's replaces the set
-    if isinstance(own, str) and own and not Path(own).is_file():
-        raise FileNotFoundError(errno.ENOENT, "no such scenario file (env.scenarios)", own)
+    if isinstance(own, str) and own:
+        need_file(own, "env.scenarios")
     for set_key, split_key in NAME_KEYS:
         if own and set_key == "env.scenario_set":
             continue
         name = OmegaConf.select(cfg, set_key, default=None)
         split = OmegaConf.select(cfg, split_key, default=None)
         if isinstance(name, str) and name.endswith(".jsonl"):  # a scenario file named as the set (load_scenarios)
-            if not Path(name).is_file():
-                raise FileNotFoundError(errno.ENOENT, f"no such scenario file ({set_key})", name)
+            need_file(name, set_key)
         elif isinstance(name, str) and isinstance(split, str):
             try:
                 scenario_path(name, split)
