@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DataError(ValueError):
     """Bad input data; the message names the file, the line or node id, and the field."""
@@ -30,3 +32,12 @@ class DataError(ValueError):
         if field is not None:
             where.append(f"field {field!r}")
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+    @classmethod
+    def from_validation(cls, exc: Any, *, file: str | None = None, line: int | None = None,
+                        node_id: str | None = None, skip: int = 0, prefix: str = "") -> DataError:
+        """The first problem a pydantic ValidationError reports, naming its field as a dotted path (`skip`: leading
+        path parts to leave out, e.g. a tagged union's tag; `prefix`: where the validated record sits)."""
+        err = exc.errors()[0]
+        loc = err["loc"][skip:] or err["loc"]
+        return cls(err["msg"], file=file, line=line, node_id=node_id, field=prefix + ".".join(map(str, loc)))

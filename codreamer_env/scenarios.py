@@ -202,10 +202,8 @@ def read_scenarios(path: str | os.PathLike[str]) -> list[Scenario]:
         try:
             sc = Scenario.model_validate(raw)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(x) for x in err["loc"])
-            raise DataError(err["msg"], file=str(path), line=lineno, field=field,
-                            node_id=raw.get("id") if isinstance(raw, dict) else None) from None
+            raise DataError.from_validation(exc, file=str(path), line=lineno,
+                                            node_id=raw.get("id") if isinstance(raw, dict) else None) from None
         first = seen.setdefault(sc.id, lineno)
         if first != lineno:
             raise DataError(f"duplicate scenario id {sc.id!r}: first on line {first}, again on line {lineno}",

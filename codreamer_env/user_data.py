@@ -143,14 +143,13 @@ def _validation_error(exc: ValidationError, file: str | None, line: int | None,
                       line_of: Any = None, prefix: str = "") -> DataError:
     """A DataError for the first problem pydantic found, naming the field (and its line where known)."""
     err = exc.errors()[0]
-    loc = [x for x in err["loc"]]
-    field = ".".join(str(x) for x in loc)
     if line_of is not None:
-        line = line_of(loc) or line
-    msg = err["msg"]
+        line = line_of(list(err["loc"])) or line
+    out = DataError.from_validation(exc, file=file, line=line, prefix=prefix)
     if err["type"] == "extra_forbidden":
-        msg = f"unknown field; known: {', '.join(type_fields(exc.title))}"
-    return DataError(msg, file=file, line=line, field=prefix + field)
+        return DataError(f"unknown field; known: {', '.join(type_fields(exc.title))}", file=file, line=line,
+                         field=out.field)
+    return out
 
 
 def type_fields(model_name: str) -> list[str]:

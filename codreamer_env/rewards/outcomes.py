@@ -148,9 +148,8 @@ def _validated(rec: dict[str, Any], path: Path, lineno: int) -> OnlineOutcome:
 
     try:
         ev = parse_event(rec)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise DataError(err["msg"], file=str(path), line=lineno, field=".".join(map(str, err["loc"][1:] or err["loc"]))) from None
+    except ValidationError as exc:  # the event union's tag first in the path: left out
+        raise DataError.from_validation(exc, file=str(path), line=lineno, skip=1) from None
     except (ValueError, TypeError) as exc:  # a legacy (prototype) record that does not convert
         raise DataError(str(exc), file=str(path), line=lineno, field="(record)") from None
     if not isinstance(ev, OnlineOutcome):
