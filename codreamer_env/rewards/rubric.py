@@ -301,7 +301,11 @@ _RESULT_VERBS = re.compile(r"\b(?:cut|cuts|reduced|saved|saves|increased|grew|im
                            r"improvement|moved|went)\b", _I)
 _NAME_RUN = re.compile(r"(?<![\w&'’-])[A-Z][\w&'’-]*+(?:[ \t]++(?:&[ \t]++|of[ \t]++|and[ \t]++)?[A-Z][\w&'’-]*+)++")
 _FIELD_LINE = re.compile(r"^[A-Z][A-Za-z /&()-]{1,24}:[ \t]+\S")
-_ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+# Invisible characters inside words (zero-width, bidi controls, joiners, variation selectors, tag characters, ...):
+# Unicode's default-ignorable code points, which hide a word from a word match while a reader sees nothing.
+_ZERO_WIDTH = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                         "\U000e0000-\U000e0fff]")
 # Cyrillic and Greek letters that look like Latin ones: text written with them hides words from a judge.
 _CONFUSABLE = str.maketrans("аеорсухіјѕԁһӏАВЕКМНОРСТХІЈЅαοτνικΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
                             "aeopcyxijsdhlABEKMHOPCTXIJSaotvikABEHIKMNOPTXYZ")
@@ -682,7 +686,9 @@ class _Scoring:
             self.unread = not body[cut:].isspace() and cut < len(body)
             body = body[:cut]
         self.body, d2 = _normalise(body)
-        self.subject, self.body = self.subject[:500], self.body[:E.MAX_CHARS]  # NFKC can lengthen a text
+        if len(self.body) > E.MAX_CHARS:  # NFKC lengthened it past the limit ("…" -> "..."): that tail is unread too
+            self.unread = self.unread or not self.body[E.MAX_CHARS:].isspace()
+        self.subject, self.body = self.subject[:500], self.body[:E.MAX_CHARS]
         self.disguised = d1 or d2
         self.citations = list(dict.fromkeys(c for c in email.citations if isinstance(c, str)))[:200]
         self.penalties: list[dict[str, Any]] = []
